@@ -1,0 +1,57 @@
+package dev.evident.identity.internal;
+
+import dev.evident.shared.config.EvidentProperties;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sliding one-minute window of sign-in attempts per client address and per email. It is kept in
+ * memory on purpose: it only slows down guessing on this node, while the account lockout (stored
+ * in the database) holds across all nodes.
+ */
+@Component
+class LoginThrottle {
+
+    private final Map<String, Deque<Long>> attempts = new ConcurrentHashMap<>();
+    private final int perMinute;
+    private final Clock clock;
+
+    LoginThrottle(EvidentProperties properties, Clock clock) {
+        this.perMinute = properties.signIn().attemptsPerMinute();
+        this.clock = clock;
+    }
+
+    /** Records an attempt and says whether it is within the allowance for every key. */
+    boolean tryAcquire(String... keys) {
+        long now = clock.millis();
+        boolean allowed = true;
+        for (String key : keys) {
+            if (key == null) {
+                continue;
+            }
+            Deque<Long> window = attempts.computeIfAbsent(key, k -> new ArrayDeque<>());
+            synchronized (window) {
+                while (!window.isEmpty() && window.peekFirst() < now - 60_000) {
+                    window.pollFirst();
+                }
+                if (window.size() >= perMinute) {
+                    allowed = false;
+                } else {
+                    window.addLast(now);
+                }
+            }
+        }
+        if (attempts.size() > 10_000) {
+            attempts.entrySet().removeIf(e -> e.getValue().isEmpty());
+        }
+        return allowed;
+    }
+
+    void reset(String key) {
+        attempts.remove(key);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.evident.identity.internal.security;
+
+import dev.evident.identity.internal.SignInService;
+import dev.evident.identity.internal.TokenService;
+import dev.evident.shared.problem.ProblemType;
+import dev.evident.shared.security.Permission;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Two filter chains: the API (stateless, bearer tokens, no CSRF since no cookies are honoured)
+ * and the browser UI (database-backed sessions, form sign-in, CSRF on every form). Fine-grained
+ * permissions are enforced per controller method by {@link PermissionInterceptor}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    private final PermissionInterceptor permissionInterceptor;
+    private final ActorArgumentResolver actorArgumentResolver;
+
+    SecurityConfiguration(PermissionInterceptor permissionInterceptor, ActorArgumentResolver actorArgumentResolver) {
+        this.permissionInterceptor = permissionInterceptor;
+        this.actorArgumentResolver = actorArgumentResolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(permissionInterceptor);
+    }
+
+    @Override
+    public void addArgumentResolvers(List<org.springframework.web.method.support.HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(actorArgumentResolver);
+    }
+
+    /** Argon2id for new hashes; the prefix lets the algorithm change later without a migration. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        Map<String, PasswordEncoder> encoders = Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder());
+        return new DelegatingPasswordEncoder("argon2", encoders);
+    }
+
+    /** No user-details lookup exists: sign-in goes through {@link PasswordAuthenticationProvider} only. */
+    @Bean
+    UserDetailsService noUserDetails() {
+        return username -> {
+            throw new UsernameNotFoundException("Evident authenticates through its own provider");
+        };
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens) throws Exception {
+        http.securityMatcher("/api/v1/**", "/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAuthority(Permission.METRICS_READ.authority())
+                        .requestMatchers("/actuator/**").denyAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> ProblemResponses.write(req, res,
+                                ProblemType.UNAUTHENTICATED, "Send an API token: Authorization: Bearer <token>"))
+                        .accessDeniedHandler((req, res, ex) -> ProblemResponses.write(req, res,
+                                ProblemType.FORBIDDEN, "The API token's role does not allow this")))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http, SignInService signIn, Clock clock,
+                                 SecurityContextRepository contextRepository) throws Exception {
+        var provider = new PasswordAuthenticationProvider(signIn, clock);
+        var successHandler = new SavedRequestAwareAuthenticationSuccessHandler();
+        successHandler.setDefaultTargetUrl("/");
+        http.authenticationManager(new ProviderManager(provider))
+                .securityContext(sc -> sc.securityContextRepository(contextRepository))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/setup", "/invite/**", "/error", "/css/**", "/js/**", "/img/**",
+                                "/webjars/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/api/openapi.json",
+                                "/api/openapi.json/**", "/swagger-ui/**", "/v3/api-docs/**", "/api/problems/**").permitAll()
+                        .requestMatchers("/login/two-factor").hasAuthority(SecondFactorPending.AUTHORITY)
+                        .anyRequest().hasAuthority(PasswordAuthenticationProvider.USER_AUTHORITY))
+                .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
+                        .usernameParameter("email").passwordParameter("password")
+                        .authenticationDetailsSource(WebAuthenticationDetails::new)
+                        .successHandler((req, res, auth) -> {
+                            if (auth instanceof SecondFactorPending) {
+                                res.sendRedirect(req.getContextPath() + "/login/two-factor");
+                            } else {
+                                successHandler.onAuthenticationSuccess(req, res, auth);
+                            }
+                        })
+                        .failureHandler((req, res, ex) -> {
+                            req.getSession().setAttribute("evident.signInError", ex.getMessage());
+                            req.getSession().setAttribute("evident.signInEmail", req.getParameter("email"));
+                            res.sendRedirect(req.getContextPath() + "/login?error");
+                        }))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .addLogoutHandler((req, res, auth) -> {
+                            if (auth != null && auth.getPrincipal() instanceof SessionUser user) {
+                                signIn.signedOut(user.userId(), req.getRemoteAddr());
+                            }
+                        })
+                        .logoutSuccessUrl("/login?signedOut"))
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> {
+                    if (req.getUserPrincipal() == null || SecurityContextRoles.pendingSecondFactor()) {
+                        res.sendRedirect(req.getContextPath() + "/login");
+                    } else {
+                        res.sendError(403);
+                    }
+                }))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}

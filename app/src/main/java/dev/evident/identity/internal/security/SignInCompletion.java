@@ -1,0 +1,33 @@
+package dev.evident.identity.internal.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/** Promotes a session to fully signed in (after the second factor, setup or accepting an invitation). */
+@Component
+public class SignInCompletion {
+
+    private final SecurityContextRepository repository;
+
+    SignInCompletion(SecurityContextRepository repository) {
+        this.repository = repository;
+    }
+
+    public void complete(SessionUser user, HttpServletRequest request, HttpServletResponse response) {
+        request.getSession(); // make sure there is a session whose id can be rotated
+        request.changeSessionId(); // session fixation: a new id for the new privilege level
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(PasswordAuthenticationProvider.fullyAuthenticated(user));
+        SecurityContextHolder.setContext(context);
+        repository.saveContext(context, request, response);
+    }
+
+    public void abandon(HttpServletRequest request, HttpServletResponse response) {
+        var context = SecurityContextHolder.createEmptyContext();
+        SecurityContextHolder.setContext(context);
+        repository.saveContext(context, request, response);
+    }
+}

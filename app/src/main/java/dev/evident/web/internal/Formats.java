@@ -1,0 +1,62 @@
+package dev.evident.web.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.springframework.stereotype.Component;
+
+/** Formatting helpers for templates, used as {@code ${@fmt.instant(x)}}. Times are shown in UTC. */
+@Component("fmt")
+class Formats {
+
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private final Clock clock;
+
+    Formats(Clock clock) {
+        this.clock = clock;
+    }
+
+    public String instant(Instant instant) {
+        return instant == null ? "—" : INSTANT.format(instant);
+    }
+
+    public String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    public String ago(Instant instant) {
+        if (instant == null) {
+            return "never";
+        }
+        Duration d = Duration.between(instant, clock.instant());
+        if (d.isNegative()) {
+            return "in " + human(d.negated());
+        }
+        return d.toSeconds() < 60 ? "just now" : human(d) + " ago";
+    }
+
+    private static String human(Duration d) {
+        if (d.toMinutes() < 60) {
+            return Math.max(1, d.toMinutes()) + " min";
+        }
+        if (d.toHours() < 48) {
+            return d.toHours() + " h";
+        }
+        return d.toDays() + " days";
+    }
+
+    public String shortHash(String hash) {
+        return hash == null ? "" : hash.substring(0, Math.min(12, hash.length())) + "…";
+    }
+
+    public String label(String enumName) {
+        if (enumName == null) {
+            return "";
+        }
+        String s = enumName.toLowerCase().replace('_', ' ');
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

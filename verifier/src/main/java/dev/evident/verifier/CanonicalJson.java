@@ -1,0 +1,151 @@
+package dev.evident.verifier;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Deterministic JSON in the spirit of RFC 8785 (JCS): the same value always yields the same bytes,
+ * so a hash over the encoding can be recomputed by anyone, in any language.
+ *
+ * <p>Floating-point numbers are refused rather than formatted: their textual form differs between
+ * runtimes, and a hash that depends on it would not be reproducible. Callers store such values as
+ * strings or as integers in a smaller unit.
+ */
+public final class CanonicalJson {
+
+    private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private CanonicalJson() {
+    }
+
+    public static String encode(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, "$", out);
+        return out.toString();
+    }
+
+    private static void write(Object value, String path, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            writeString(s, path, out);
+        } else if (value instanceof Boolean b) {
+            out.append(b.booleanValue());
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof BigInteger) {
+            out.append(value);
+        } else if (value instanceof BigDecimal d) {
+            out.append(integralDigits(d, path));
+        } else if (value instanceof Map<?, ?> map) {
+            writeObject(map, path, out);
+        } else if (value instanceof Collection<?> items) {
+            writeArray(items, path, out);
+        } else if (value instanceof Object[] items) {
+            writeArray(Arrays.asList(items), path, out);
+        } else {
+            throw unsupported(value.getClass().getName(), path);
+        }
+    }
+
+    private static String integralDigits(BigDecimal d, String path) {
+        // Only whole numbers have one obvious spelling; 1.50 vs 1.5 vs 15E-1 do not.
+        try {
+            return d.toBigIntegerExact().toString();
+        } catch (ArithmeticException fractional) {
+            throw new IllegalArgumentException("cannot encode fractional number " + d.toPlainString()
+                    + " at " + path + "; store it as a string or as an integer");
+        }
+    }
+
+    private static void writeObject(Map<?, ?> map, String path, StringBuilder out) {
+        List<String> keys = new ArrayList<>(map.size());
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String s)) {
+                String type = key == null ? "null" : key.getClass().getName();
+                throw new IllegalArgumentException("object keys must be strings, found " + type + " at " + path);
+            }
+            keys.add(s);
+        }
+        // String.compareTo compares UTF-16 code units, which is exactly the JCS sort order.
+        keys.sort(null);
+        out.append('{');
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            String childPath = childPath(path, key);
+            if (i > 0) {
+                out.append(',');
+            }
+            writeString(key, childPath, out);
+            out.append(':');
+            write(map.get(key), childPath, out);
+        }
+        out.append('}');
+    }
+
+    private static void writeArray(Collection<?> items, String path, StringBuilder out) {
+        out.append('[');
+        int index = 0;
+        for (Object item : items) {
+            if (index > 0) {
+                out.append(',');
+            }
+            write(item, path + "[" + index + "]", out);
+            index++;
+        }
+        out.append(']');
+    }
+
+    private static void writeString(String s, String path, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else if (Character.isSurrogate(c)) {
+                        i = appendSurrogatePair(s, i, path, out);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /** A lone surrogate has no UTF-8 form; encoding it would silently turn it into '?'. */
+    private static int appendSurrogatePair(String s, int i, String path, StringBuilder out) {
+        char high = s.charAt(i);
+        if (Character.isHighSurrogate(high) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            out.append(high).append(s.charAt(i + 1));
+            return i + 1;
+        }
+        throw new IllegalArgumentException("string contains an unpaired surrogate at " + path);
+    }
+
+    private static String childPath(String parent, String key) {
+        if (SIMPLE_KEY.matcher(key).matches()) {
+            return parent + "." + key;
+        }
+        return parent + "[\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+    }
+
+    private static IllegalArgumentException unsupported(String type, String path) {
+        return new IllegalArgumentException("cannot encode value of type " + type + " at " + path
+                + "; canonical JSON accepts maps, lists, arrays, strings, booleans, null and integers");
+    }
+}

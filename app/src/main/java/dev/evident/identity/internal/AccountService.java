@@ -28,7 +28,7 @@ public class AccountService {
     public static final int RECOVERY_CODE_COUNT = 10;
 
     /** A TOTP enrolment in progress: the secret is only stored once the user proves their app has it. */
-    public record TotpEnrollment(String secret, String otpauthUri) {
+    public record TotpEnrollment(String secret, String otpauthUri) implements java.io.Serializable {
     }
 
     private final Users users;

@@ -37,7 +37,7 @@ public final class Main {
     }
 
     /** Everything except the process exit, so tests can run the CLI in-process. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
             out.println(USAGE);
             return EXIT_VALID;

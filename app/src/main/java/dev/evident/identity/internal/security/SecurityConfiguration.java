@@ -140,7 +140,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         })
                         .logoutSuccessUrl("/login?signedOut"))
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> {
-                    if (req.getUserPrincipal() == null || SecurityContextRoles.pendingSecondFactor()) {
+                    if (!SecurityContextRoles.signedIn()) {
                         res.sendRedirect(req.getContextPath() + "/login");
                     } else {
                         res.sendError(403);

@@ -7,7 +7,10 @@ final class SecurityContextRoles {
     private SecurityContextRoles() {
     }
 
-    static boolean pendingSecondFactor() {
-        return SecurityContextHolder.getContext().getAuthentication() instanceof SecondFactorPending;
+    /** Fully signed in: authenticated, not anonymous, and past the second factor. */
+    static boolean signedIn() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof SessionUser
+                && !(auth instanceof SecondFactorPending);
     }
 }

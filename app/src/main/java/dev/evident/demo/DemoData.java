@@ -1,0 +1,74 @@
+package dev.evident.demo;
+
+import dev.evident.identity.Provisioning;
+import dev.evident.shared.config.EvidentProperties;
+import dev.evident.shared.security.Role;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds "Brightwave Analytics", a fictional 40-person SaaS company, with one person per role.
+ * Idempotent: a second start with demo mode on finds the company and leaves it alone.
+ */
+@Component
+@Order(50)
+class DemoData implements ApplicationRunner {
+
+    static final String ORGANIZATION = "Brightwave Analytics";
+    static final String SLUG = "brightwave-analytics";
+    static final String PASSWORD = "brightwave demo 2026";
+
+    record DemoPerson(String name, String email, Role role) {
+    }
+
+    static final List<DemoPerson> PEOPLE = List.of(
+            new DemoPerson("Maya Chen", "maya@brightwave.example", Role.ADMIN),
+            new DemoPerson("Jonas Weber", "jonas@brightwave.example", Role.COMPLIANCE_MANAGER),
+            new DemoPerson("Priya Raman", "priya@brightwave.example", Role.CONTRIBUTOR),
+            new DemoPerson("Sam Okafor", "sam@brightwave.example", Role.EMPLOYEE),
+            new DemoPerson("Elena Ruiz (Ruiz & Hart CPAs)", "elena@ruizhart-cpa.example", Role.AUDITOR));
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Provisioning provisioning;
+    private final EvidentProperties properties;
+
+    DemoData(Provisioning provisioning, EvidentProperties properties) {
+        this.provisioning = provisioning;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.demo()) {
+            return;
+        }
+        if (provisioning.organizationBySlug(SLUG).isEmpty()) {
+            seed();
+        }
+        StringBuilder banner = new StringBuilder("""
+
+                ==================================================================
+                  DEMO MODE: fictional company "%s" (not for production data)
+                  Sign in with any of these accounts, password "%s":
+                """.formatted(ORGANIZATION, PASSWORD));
+        PEOPLE.forEach(p -> banner.append("    %-20s %s%n".formatted(p.role().label(), p.email())));
+        banner.append("==================================================================");
+        log.warn(banner.toString());
+    }
+
+    private void seed() {
+        DemoPerson admin = PEOPLE.get(0);
+        UUID orgId = provisioning.createOrganizationWithAdmin(ORGANIZATION, admin.email(), admin.name(), PASSWORD, "demo");
+        for (DemoPerson person : PEOPLE.subList(1, PEOPLE.size())) {
+            provisioning.addUser(orgId, person.email(), person.name(), PASSWORD, person.role(), "demo");
+        }
+        log.info("Seeded the demo company {} with {} people", ORGANIZATION, PEOPLE.size());
+    }
+}

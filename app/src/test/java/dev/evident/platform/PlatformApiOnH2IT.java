@@ -1,0 +1,7 @@
+package dev.evident.platform;
+
+import dev.evident.testing.H2Test;
+
+@H2Test
+class PlatformApiOnH2IT extends PlatformApiContract {
+}

@@ -1,0 +1,120 @@
+package dev.evident.platform;
+
+import static dev.evident.testing.ApiClient.body;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.evident.identity.Provisioning;
+import dev.evident.testing.ApiClient;
+import dev.evident.testing.ApiClient.Response;
+import dev.evident.testing.IntegrationTest;
+import dev.evident.shared.security.Role;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Walks every API endpoint the application exposes, with an admin token of organization B aimed
+ * at the ids of organization A: each must answer 404 (never data, never a hint that the id exists),
+ * and every list must be free of A's ids. New endpoints are picked up automatically; a path variable
+ * this test cannot fill fails it, so the next module has to teach it its ids.
+ */
+abstract class TenantIsolationContract extends IntegrationTest {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)[^}]*}");
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    Provisioning provisioning;
+
+    @Test
+    void organizationBCannotReachAnyOfOrganizationAsData() {
+        Map<String, String> idsOfA = seedOrganizationA();
+        ApiClient b = organizationB();
+
+        List<String> checked = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/v1/")) {
+                    continue;
+                }
+                Set<RequestMethod> verbs = info.getMethodsCondition().getMethods();
+                for (RequestMethod verb : verbs.isEmpty() ? Set.of(RequestMethod.GET) : verbs) {
+                    checked.add(verb + " " + pattern);
+                    probe(b, verb, pattern, idsOfA);
+                }
+            }
+        });
+        assertThat(checked).as("endpoints walked").hasSizeGreaterThanOrEqualTo(15);
+    }
+
+    private void probe(ApiClient b, RequestMethod verb, String pattern, Map<String, String> idsOfA) {
+        Matcher m = VARIABLE.matcher(pattern);
+        StringBuilder path = new StringBuilder();
+        boolean hasIds = false;
+        while (m.find()) {
+            String id = idsOfA.get(m.group(1));
+            if (id == null) {
+                fail("No id of organization A for path variable {" + m.group(1) + "} in " + pattern
+                        + ": add one to seedOrganizationA() so this endpoint's isolation is tested");
+            }
+            m.appendReplacement(path, id);
+            hasIds = true;
+        }
+        m.appendTail(path);
+        Response response = switch (verb) {
+            case GET -> b.get(path.toString());
+            case DELETE -> b.delete(path.toString());
+            case POST -> b.post(path.toString(), Map.of());
+            case PATCH -> b.patch(path.toString(), pattern.contains("/members/")
+                    ? body("role", "ADMIN", "version", 0) : body("name", "Renamed by B", "version", 0));
+            default -> b.raw(verb.name(), path.toString(), "{}", "application/json");
+        };
+        String where = verb + " " + path + " (" + pattern + ")";
+        if (hasIds) {
+            assertThat(response.status()).as(where + " → " + response.body()).isEqualTo(404);
+        } else {
+            assertThat(response.status()).as(where).isLessThan(500);
+        }
+        for (String id : idsOfA.values()) {
+            if (path.indexOf(id) >= 0) {
+                continue; // echoing the caller's own request path back (problem "instance") reveals nothing
+            }
+            assertThat(response.body()).as(where + " must not reveal organization A's id " + id).doesNotContain(id);
+        }
+    }
+
+    /** Organization A is the bootstrap organization; gives it one of everything and returns the ids by variable name. */
+    private Map<String, String> seedOrganizationA() {
+        ApiClient a = adminApi();
+        Map<String, String> ids = new HashMap<>();
+        var invitation = a.post("/api/v1/invitations", body("email", "isolated-" + System.nanoTime() + "@acme.example",
+                "role", "EMPLOYEE")).json();
+        ids.put("invitationId", invitation.get("invitation").get("id").asText());
+        var token = a.post("/api/v1/tokens", body("name", "A's token", "role", "AUDITOR")).json();
+        ids.put("tokenId", token.get("token").get("id").asText());
+        ids.put("userId", a.get("/api/v1/members?role=ADMIN").json().get("items").get(0).get("userId").asText());
+        ids.put("entryId", a.get("/api/v1/audit-log?limit=1").json().get("items").get(0).get("id").asText());
+        return ids;
+    }
+
+    private ApiClient organizationB() {
+        String suffix = Long.toString(System.nanoTime());
+        var orgB = provisioning.createOrganizationWithAdmin("Globex " + suffix, "admin-" + suffix + "@globex.example",
+                "Globex Admin", "another long passphrase 7", "test");
+        String secret = "globex-admin-token-" + suffix + "-0123456789abcdef";
+        provisioning.registerToken(orgB, "Globex admin", Role.ADMIN, secret, "test");
+        return api(secret);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.evident.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A cookie-keeping HTTP session that drives the server-rendered UI like a browser without
+ * JavaScript: fetch a page, read its CSRF token, post a form. Redirects are not followed, so tests
+ * can assert where the server sends the user.
+ */
+public class WebSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    public record Page(int status, String body, String location) {
+        public boolean redirectsTo(String path) {
+            return location != null && (location.equals(path) || location.endsWith(path));
+        }
+    }
+
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+    private final String baseUrl;
+    private String lastCsrf;
+
+    public WebSession(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public Page get(String path) {
+        Page page = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+        Matcher m = CSRF.matcher(page.body());
+        if (m.find()) {
+            lastCsrf = m.group(1);
+        }
+        return page;
+    }
+
+    /** Posts a form with the CSRF token of the last page fetched (fetch the form's page first). */
+    public Page post(String path, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (lastCsrf != null) {
+            all.putIfAbsent("_csrf", lastCsrf);
+        }
+        String form = all.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    public Page signIn(String email, String password) {
+        get("/login");
+        return post("/login", Map.of("email", email, "password", password));
+    }
+
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    public java.net.HttpCookie cookieObject(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst().orElse(null);
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Page(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -50,7 +50,7 @@ public class SignInService {
     private final ApplicationEventPublisher events;
     private final EvidentProperties properties;
     private final Clock clock;
-    private final String dummyHash;
+    private volatile String dummyHash;
 
     SignInService(Users users, Memberships memberships, RecoveryCodes recoveryCodes, PasswordEncoder passwordEncoder,
                   SecretBox secretBox, LoginThrottle throttle, ApplicationEventPublisher events,
@@ -64,7 +64,14 @@ public class SignInService {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
-        this.dummyHash = passwordEncoder.encode("dummy password used to equalize timing");
+    }
+
+    /** Compared against for unknown emails, so they cost as much time as known ones. Made on first use. */
+    private String dummyHash() {
+        if (dummyHash == null) {
+            dummyHash = passwordEncoder.encode("dummy password used to equalize timing");
+        }
+        return dummyHash;
     }
 
     @Transactional
@@ -76,14 +83,14 @@ public class SignInService {
         }
         Optional<UserAccount> found = users.findByEmail(email);
         if (found.isEmpty()) {
-            passwordEncoder.matches(password == null ? "" : password, dummyHash);
+            passwordEncoder.matches(password == null ? "" : password, dummyHash());
             log.info("Sign-in failed for unknown email {} from {}", email, clientIp);
             return new Refused(WRONG_CREDENTIALS);
         }
         UserAccount user = found.get();
         Instant now = Timestamps.now(clock);
         if (user.lockedUntil() != null && now.isBefore(user.lockedUntil())) {
-            passwordEncoder.matches(password == null ? "" : password, dummyHash);
+            passwordEncoder.matches(password == null ? "" : password, dummyHash());
             fail(user, clientIp, "account locked");
             return new Refused(lockedMessage(Duration.between(now, user.lockedUntil())));
         }

@@ -48,6 +48,28 @@ class Formats {
         return d.toDays() + " days";
     }
 
+    /** An audit summary as "key: value" pairs; a change {from, to} reads "from → to". */
+    public String summary(java.util.Map<String, Object> summary) {
+        if (summary == null || summary.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        summary.forEach((key, value) -> {
+            if (sb.length() > 0) {
+                sb.append(" · ");
+            }
+            sb.append(key).append(": ").append(describe(value));
+        });
+        return sb.toString();
+    }
+
+    private static String describe(Object value) {
+        if (value instanceof java.util.Map<?, ?> map && map.size() == 2 && map.containsKey("from") && map.containsKey("to")) {
+            return (map.get("from") == null ? "—" : map.get("from")) + " → " + (map.get("to") == null ? "—" : map.get("to"));
+        }
+        return String.valueOf(value);
+    }
+
     public String shortHash(String hash) {
         return hash == null ? "" : hash.substring(0, Math.min(12, hash.length())) + "…";
     }

@@ -11,6 +11,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds "Brightwave Analytics", a fictional 40-person SaaS company, with one person per role.
@@ -38,10 +39,12 @@ class DemoData implements ApplicationRunner {
 
     private final Provisioning provisioning;
     private final EvidentProperties properties;
+    private final TransactionTemplate transaction;
 
-    DemoData(Provisioning provisioning, EvidentProperties properties) {
+    DemoData(Provisioning provisioning, EvidentProperties properties, TransactionTemplate transaction) {
         this.provisioning = provisioning;
         this.properties = properties;
+        this.transaction = transaction;
     }
 
     @Override
@@ -50,7 +53,8 @@ class DemoData implements ApplicationRunner {
             return;
         }
         if (provisioning.organizationBySlug(SLUG).isEmpty()) {
-            seed();
+            // all or nothing: a half-seeded company would never be completed on the next start
+            transaction.executeWithoutResult(status -> seed());
         }
         StringBuilder banner = new StringBuilder("""
 

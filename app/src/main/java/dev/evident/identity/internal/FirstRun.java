@@ -70,10 +70,14 @@ class FirstRun implements ApplicationRunner {
                     displayName(bootstrap.adminEmail()), bootstrap.adminPassword(), "bootstrap");
             log.info("Created the first admin {} from EVIDENT_BOOTSTRAP_ADMIN_EMAIL", bootstrap.adminEmail());
         } catch (InvalidInputException e) {
-            String setting = e.errors().stream().anyMatch(f -> f.field().equals("email"))
-                    ? "EVIDENT_BOOTSTRAP_ADMIN_EMAIL" : "EVIDENT_BOOTSTRAP_ADMIN_PASSWORD";
-            throw new InvalidConfigurationException(setting, "is not acceptable: " + e.getMessage(),
-                    "Passwords need at least 12 characters and must not be a common password.");
+            boolean email = e.errors().stream().anyMatch(f -> f.field().equals("email"));
+            boolean organization = e.errors().stream().anyMatch(f -> f.field().equals("name"));
+            String setting = email ? "EVIDENT_BOOTSTRAP_ADMIN_EMAIL"
+                    : organization ? "EVIDENT_BOOTSTRAP_ORGANIZATION_NAME" : "EVIDENT_BOOTSTRAP_ADMIN_PASSWORD";
+            String fix = email ? "Use a complete email address such as admin@example.com."
+                    : organization ? "Use an organization name of 1 to 200 characters."
+                    : "Use a password of at least 12 characters that is not a common password and does not contain the email.";
+            throw new InvalidConfigurationException(setting, "is not acceptable: " + e.getMessage(), fix);
         } catch (DuplicateKeyException e) {
             log.info("Another node created the first admin concurrently; nothing to do");
         }

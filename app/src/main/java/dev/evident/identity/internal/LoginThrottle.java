@@ -46,9 +46,23 @@ class LoginThrottle {
             }
         }
         if (attempts.size() > 10_000) {
-            attempts.entrySet().removeIf(e -> e.getValue().isEmpty());
+            forgetIdle(now);
         }
         return allowed;
+    }
+
+    /** Drops windows with no attempt in the last minute, so random keys cannot grow the map without bound. */
+    private void forgetIdle(long now) {
+        attempts.entrySet().removeIf(e -> {
+            Deque<Long> window = e.getValue();
+            synchronized (window) {
+                return window.isEmpty() || window.peekLast() < now - 60_000;
+            }
+        });
+    }
+
+    int trackedKeys() {
+        return attempts.size();
     }
 
     void reset(String key) {

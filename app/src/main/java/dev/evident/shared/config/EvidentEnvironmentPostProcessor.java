@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -16,8 +17,18 @@ public class EvidentEnvironmentPostProcessor implements EnvironmentPostProcessor
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> derived = new HashMap<>();
-        if (environment.containsProperty("demo") && !"false".equalsIgnoreCase(environment.getProperty("demo"))) {
-            derived.put("evident.demo", "true");
+        // Only the command line's --demo counts: an unrelated DEMO environment variable must never
+        // switch on demo mode, which creates accounts with a published password.
+        var commandLine = environment.getPropertySources().get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
+        if (commandLine != null && commandLine.containsProperty("demo")) {
+            Object value = commandLine.getProperty("demo");
+            String flag = value == null ? "" : value.toString().trim();
+            if (flag.isEmpty() || flag.equalsIgnoreCase("true")) {
+                derived.put("evident.demo", "true");
+            } else if (!flag.equalsIgnoreCase("false")) {
+                throw new InvalidConfigurationException("--demo", "has the value '" + flag + "'",
+                        "Use --demo (or --demo=true) to seed the demo company, or leave it out.");
+            }
         }
         String logFormat = environment.getProperty("EVIDENT_LOG_FORMAT", environment.getProperty("evident.log-format", "text"));
         if ("json".equalsIgnoreCase(logFormat)) {

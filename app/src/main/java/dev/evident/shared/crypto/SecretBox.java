@@ -35,9 +35,9 @@ public class SecretBox {
 
     @org.springframework.beans.factory.annotation.Autowired
     public SecretBox(EvidentProperties properties) {
-        Path file = properties.secretKeyFile() == null || properties.secretKeyFile().isBlank()
+        Path file = (properties.secretKeyFile() == null || properties.secretKeyFile().isBlank()
                 ? properties.dataDir().resolve("keys").resolve("secret.key")
-                : Path.of(properties.secretKeyFile());
+                : Path.of(properties.secretKeyFile())).toAbsolutePath();
         this.key = new SecretKeySpec(loadOrCreate(file), "AES");
     }
 
@@ -80,30 +80,54 @@ public class SecretBox {
     }
 
     private static byte[] loadOrCreate(Path file) {
+        if (Files.exists(file)) {
+            return read(file);
+        }
         try {
-            if (Files.exists(file)) {
-                byte[] decoded = Base64.getDecoder().decode(Files.readString(file).trim());
-                if (decoded.length != 32) {
-                    throw new InvalidConfigurationException("evident.secret-key-file",
-                            "(" + file + ") does not hold a 256-bit key", "Restore the original key file; "
-                            + "a new key cannot read secrets encrypted with the old one.");
-                }
-                return decoded;
-            }
-            Files.createDirectories(file.getParent());
+            createPrivateDirectories(file.getParent());
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
+            // Created owner-only from the first byte: there is no moment when others could read it.
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // non-POSIX file system: nothing more we can do portably
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException nonPosix) {
+                Files.createFile(file);
             }
+            Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
             log.info("Created a new secret-encryption key at {} — back it up together with the database", file);
             return fresh;
-        } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidConfigurationException("evident.secret-key-file", "(" + file + ") cannot be read or created: "
+        } catch (IOException e) {
+            throw new InvalidConfigurationException("evident.secret-key-file", "(" + file + ") cannot be created: "
                     + e.getMessage(), "Make EVIDENT_DATA_DIR writable, or point EVIDENT_SECRET_KEY_FILE at a readable key file.");
+        }
+    }
+
+    private static byte[] read(Path file) {
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(Files.readString(file).trim());
+        } catch (IOException e) {
+            throw new InvalidConfigurationException("evident.secret-key-file", "(" + file + ") cannot be read: "
+                    + e.getMessage(), "Make the key file readable by the user running Evident.");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("evident.secret-key-file", "(" + file + ") is not a base64 key",
+                    "Restore the original key file from your backup; a new key cannot read secrets encrypted with the old one.");
+        }
+        if (decoded.length != 32) {
+            throw new InvalidConfigurationException("evident.secret-key-file", "(" + file + ") does not hold a 256-bit key",
+                    "Restore the original key file from your backup; a new key cannot read secrets encrypted with the old one.");
+        }
+        return decoded;
+    }
+
+    private static void createPrivateDirectories(Path dir) throws IOException {
+        if (dir == null || Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException nonPosix) {
+            Files.createDirectories(dir);
         }
     }
 }

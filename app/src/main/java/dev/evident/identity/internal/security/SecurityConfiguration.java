@@ -113,7 +113,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .securityContext(sc -> sc.securityContextRepository(contextRepository))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/setup", "/invite/**", "/error", "/css/**", "/js/**", "/img/**",
-                                "/webjars/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/api/openapi.json",
+                                "/webjars/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/api/openapi.json",
                                 "/api/openapi.json/**", "/swagger-ui/**", "/v3/api-docs/**", "/api/problems/**").permitAll()
                         .requestMatchers("/login/two-factor").hasAuthority(SecondFactorPending.AUTHORITY)
                         .anyRequest().hasAuthority(PasswordAuthenticationProvider.USER_AUTHORITY))

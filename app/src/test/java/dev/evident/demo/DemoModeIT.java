@@ -1,0 +1,149 @@
+package dev.evident.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.evident.shared.security.Role;
+import dev.evident.testing.H2Test;
+import dev.evident.testing.TestClockConfiguration;
+import dev.evident.testing.WebSession;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Demo mode seeds "Brightwave Analytics" so a newcomer can look around as each of the five roles. */
+@H2Test
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"evident.demo=true", "evident.sign-in.attempts-per-minute=10000"})
+@Import(TestClockConfiguration.class)
+class DemoModeIT {
+
+    /** The password printed in the demo banner and the README; changing it breaks every walkthrough. */
+    private static final String DOCUMENTED_PASSWORD = "brightwave demo 2026";
+
+    private static final String ADMIN = "maya@brightwave.example";
+    private static final String COMPLIANCE_MANAGER = "jonas@brightwave.example";
+    private static final String CONTRIBUTOR = "priya@brightwave.example";
+    private static final String EMPLOYEE = "sam@brightwave.example";
+    private static final String AUDITOR = "elena@ruizhart-cpa.example";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
+
+    private WebSession signedIn(String email) {
+        WebSession session = new WebSession("http://localhost:" + port);
+        WebSession.Page page = session.signIn(email, DOCUMENTED_PASSWORD);
+        assertThat(page.redirectsTo("/")).as("%s signs in: %s", email, page).isTrue();
+        return session;
+    }
+
+    private List<Map<String, Object>> demoMembers() {
+        return jdbc.sql("""
+                SELECT u.email, u.display_name, m.role FROM membership m
+                JOIN app_user u ON u.id = m.user_id JOIN organization o ON o.id = m.org_id
+                WHERE o.slug = 'brightwave-analytics' ORDER BY u.email""").query().listOfRows();
+    }
+
+    private Map<String, Integer> rowCounts() {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String table : List.of("organization", "app_user", "membership", "invitation", "api_token", "audit_log_entry")) {
+            counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single());
+        }
+        return counts;
+    }
+
+    @Test
+    void demoCompanyHasExactlyOnePersonInEachRole() {
+        assertThat(demoMembers()).extracting(row -> row.get("email"), row -> Role.valueOf((String) row.get("role")))
+                .containsExactlyInAnyOrder(
+                        tuple(ADMIN, Role.ADMIN),
+                        tuple(COMPLIANCE_MANAGER, Role.COMPLIANCE_MANAGER),
+                        tuple(CONTRIBUTOR, Role.CONTRIBUTOR),
+                        tuple(EMPLOYEE, Role.EMPLOYEE),
+                        tuple(AUDITOR, Role.AUDITOR));
+        assertThat(jdbc.sql("SELECT name FROM organization WHERE slug = 'brightwave-analytics'").query(String.class).single())
+                .isEqualTo("Brightwave Analytics");
+    }
+
+    @Test
+    void everyDemoAccountSignsInWithTheDocumentedPassword() {
+        for (String email : List.of(ADMIN, COMPLIANCE_MANAGER, CONTRIBUTOR, EMPLOYEE, AUDITOR)) {
+            WebSession.Page dashboard = signedIn(email).get("/");
+            assertThat(dashboard.status()).as(email).isEqualTo(200);
+            assertThat(dashboard.body()).as(email).contains("Brightwave Analytics");
+        }
+    }
+
+    @Test
+    void demoAdminSeesTheWholeCompanyOnTheMembersPage() {
+        WebSession.Page members = signedIn(ADMIN).get("/members");
+
+        assertThat(members.status()).isEqualTo(200);
+        assertThat(members.body()).contains(ADMIN, COMPLIANCE_MANAGER, CONTRIBUTOR, EMPLOYEE, AUDITOR)
+                .contains("Elena Ruiz (Ruiz &amp; Hart CPAs)");
+    }
+
+    @Test
+    void auditorReadsTheAuditLogButCannotInvite() {
+        WebSession auditor = signedIn(AUDITOR);
+
+        assertThat(auditor.get("/audit-log").status()).isEqualTo(200);
+        assertThat(auditor.get("/invitations").status()).isEqualTo(403);
+    }
+
+    @Test
+    void auditorSeesMembersWithoutTheControlsToChangeThem() {
+        WebSession.Page members = signedIn(AUDITOR).get("/members");
+
+        assertThat(members.status()).isEqualTo(200);
+        assertThat(members.body()).contains("Compliance manager").doesNotContain("Change role").doesNotContain(">Remove<");
+    }
+
+    @Test
+    void employeeCannotSeeTheMemberList() {
+        WebSession employee = signedIn(EMPLOYEE);
+
+        assertThat(employee.get("/members").status()).isEqualTo(403);
+        assertThat(employee.get("/audit-log").status()).isEqualTo(403);
+    }
+
+    @Test
+    void complianceManagerMayInviteButNotManageMembers() {
+        WebSession manager = signedIn(COMPLIANCE_MANAGER);
+
+        assertThat(manager.get("/invitations").status()).isEqualTo(200);
+        assertThat(manager.get("/settings").status()).isEqualTo(403);
+    }
+
+    @Test
+    void seedingIsAuditedInTheDemoCompany() {
+        Integer joined = jdbc.sql("""
+                SELECT COUNT(*) FROM audit_log_entry e JOIN organization o ON o.id = e.org_id
+                WHERE o.slug = 'brightwave-analytics' AND e.action = 'member.joined'""").query(Integer.class).single();
+
+        assertThat(joined).isEqualTo(5);
+    }
+
+    @Test
+    void startingDemoModeAgainAddsNothing() throws Exception {
+        Map<String, Integer> before = rowCounts();
+
+        context.getBean("demoData", ApplicationRunner.class).run(null);
+
+        assertThat(rowCounts()).isEqualTo(before);
+        assertThat(demoMembers()).hasSize(5);
+    }
+}

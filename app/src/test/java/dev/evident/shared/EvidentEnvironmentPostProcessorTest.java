@@ -1,0 +1,64 @@
+package dev.evident.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.evident.shared.config.EvidentEnvironmentPostProcessor;
+import dev.evident.shared.config.InvalidConfigurationException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+class EvidentEnvironmentPostProcessorTest {
+
+    private static StandardEnvironment environmentWith(Map<String, Object> settings) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test", settings));
+        return environment;
+    }
+
+    private static void postProcess(StandardEnvironment environment) {
+        new EvidentEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+    }
+
+    @Test
+    void logsAreTextByDefault() {
+        StandardEnvironment environment = environmentWith(Map.of());
+
+        postProcess(environment);
+
+        assertThat(environment.getProperty("logging.structured.format.console")).isNull();
+    }
+
+    @Test
+    void jsonLogFormatTurnsOnStructuredConsoleLogs() {
+        StandardEnvironment environment = environmentWith(Map.of("EVIDENT_LOG_FORMAT", "JSON"));
+
+        postProcess(environment);
+
+        assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
+    }
+
+    @Test
+    void logFormatCanAlsoBeSetAsAnEvidentProperty() {
+        StandardEnvironment environment = environmentWith(Map.of("evident.log-format", "json"));
+
+        postProcess(environment);
+
+        assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
+    }
+
+    @Test
+    void unknownLogFormatStopsTheStartNamingTheSettingAndTheAllowedValues() {
+        StandardEnvironment environment = environmentWith(Map.of("evident.log-format", "xml"));
+
+        assertThatThrownBy(() -> postProcess(environment))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> {
+                    assertThat(e.setting()).isEqualTo("EVIDENT_LOG_FORMAT");
+                    assertThat(e.getMessage()).isEqualTo("EVIDENT_LOG_FORMAT is 'xml'");
+                    assertThat(e.fix()).contains("'text'").contains("'json'");
+                });
+    }
+}

@@ -284,6 +284,9 @@ abstract class PlatformApiContract extends IntegrationTest {
         Response anonymous = api(null).get("/api/v1/members");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.json().get("type").asText()).endsWith("/unauthenticated");
+        Response explained = api(null).get(anonymous.json().get("type").asText(), "text/html");
+        assertThat(explained.status()).as("problem type URIs resolve to documentation").isEqualTo(200);
+        assertThat(explained.body()).contains("Authorization: Bearer");
         assertThat(api("evd_forged").get("/api/v1/members").status()).isEqualTo(401);
     }
 

@@ -8,28 +8,51 @@ import org.springframework.http.HttpStatus;
  * branch on it, so a slug is never renamed.
  */
 public enum ProblemType {
-    MALFORMED_REQUEST("malformed-request", "Malformed request", HttpStatus.BAD_REQUEST),
-    VALIDATION_FAILED("validation-failed", "Validation failed", HttpStatus.BAD_REQUEST),
-    UNAUTHENTICATED("unauthenticated", "Authentication required", HttpStatus.UNAUTHORIZED),
-    FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN),
-    NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
-    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
-    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
-    CONFLICT("conflict", "Conflict", HttpStatus.CONFLICT),
-    STALE_VERSION("stale-version", "Stale version", HttpStatus.CONFLICT),
-    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.CONTENT_TOO_LARGE),
-    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
-    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
-    INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
+    MALFORMED_REQUEST("malformed-request", "Malformed request", HttpStatus.BAD_REQUEST,
+            "The body is not valid JSON, has an unknown field, or a value of the wrong type; the detail names the line, column and field."),
+    VALIDATION_FAILED("validation-failed", "Validation failed", HttpStatus.BAD_REQUEST,
+            "The JSON is well-formed but a value is not acceptable; the errors array names each field and what is wrong."),
+    UNAUTHENTICATED("unauthenticated", "Authentication required", HttpStatus.UNAUTHORIZED,
+            "No API token was sent, or it is unknown, expired or revoked. Send Authorization: Bearer <token>."),
+    FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN,
+            "The caller's role does not include the permission this operation needs."),
+    NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND,
+            "No such resource in the caller's organization (resources of other organizations are reported the same way)."),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED,
+            "The path exists but does not support this HTTP method."),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE,
+            "The Accept header asks for a format this endpoint does not produce."),
+    CONFLICT("conflict", "Conflict", HttpStatus.CONFLICT,
+            "The request conflicts with the current state, e.g. a duplicate invitation or removing the last admin."),
+    STALE_VERSION("stale-version", "Stale version", HttpStatus.CONFLICT,
+            "Someone changed the resource since you read it: read it again and re-apply your change with the new version."),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.CONTENT_TOO_LARGE,
+            "The request body is larger than the configured limit (evident.api.max-body-size)."),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            "The Content-Type is not one this endpoint reads; JSON endpoints need application/json."),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS,
+            "Slow down and retry later."),
+    INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR,
+            "An unexpected error on the server; it was logged. Retrying may help.");
 
     private final String slug;
     private final String title;
     private final HttpStatus status;
+    private final String description;
 
-    ProblemType(String slug, String title, HttpStatus status) {
+    ProblemType(String slug, String title, HttpStatus status, String description) {
         this.slug = slug;
         this.title = title;
         this.status = status;
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static java.util.Optional<ProblemType> bySlug(String slug) {
+        return java.util.Arrays.stream(values()).filter(t -> t.slug.equals(slug)).findFirst();
     }
 
     public String slug() {

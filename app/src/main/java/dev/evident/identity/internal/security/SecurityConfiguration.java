@@ -114,7 +114,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/setup", "/invite/**", "/error", "/css/**", "/js/**", "/img/**",
                                 "/webjars/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/api/openapi.json",
-                                "/api/openapi.json/**", "/swagger-ui/**", "/v3/api-docs/**", "/api/problems/**").permitAll()
+                                "/api/openapi.json/**", "/swagger-ui/**", "/v3/api-docs/**", "/api/problems", "/api/problems/**").permitAll()
                         .requestMatchers("/login/two-factor").hasAuthority(SecondFactorPending.AUTHORITY)
                         .anyRequest().hasAuthority(PasswordAuthenticationProvider.USER_AUTHORITY))
                 .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")

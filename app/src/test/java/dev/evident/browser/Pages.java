@@ -1,0 +1,52 @@
+package dev.evident.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Small checks shared by the browser tests. */
+final class Pages {
+
+    private Pages() {
+    }
+
+    /** Paths (with query) the browser went through to reach this response, first request first. */
+    static List<String> redirectChain(Response response) {
+        List<String> chain = new ArrayList<>();
+        for (Request r = response.request(); r != null; r = r.redirectedFrom()) {
+            URI uri = URI.create(r.url());
+            chain.add(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        }
+        Collections.reverse(chain);
+        return chain;
+    }
+
+    /** Every visible form control (not hidden inputs) has a {@code <label>} with text associated with it. */
+    @SuppressWarnings("unchecked")
+    static void assertEveryControlLabelled(Page page) {
+        List<String> unlabelled = (List<String>) page.evaluate("""
+                () => Array.from(document.querySelectorAll('input, select, textarea'))
+                  .filter(el => el.type !== 'hidden')
+                  .filter(el => !(el.labels && Array.from(el.labels).some(l => l.textContent.trim().length > 0)))
+                  .map(el => el.outerHTML)""");
+        assertEquals(List.of(), unlabelled, "form controls without an associated <label> on " + page.url());
+    }
+
+    /** Describes the focused element: tag, id and text, e.g. {@code input#email} or {@code button "Sign in"}. */
+    static String focused(Page page) {
+        return (String) page.evaluate("""
+                () => {
+                  const el = document.activeElement;
+                  if (!el || el === document.body) { return 'body'; }
+                  const id = el.id ? '#' + el.id : '';
+                  const text = (el.tagName === 'BUTTON' || el.tagName === 'A') ? ' "' + el.textContent.trim() + '"' : '';
+                  return el.tagName.toLowerCase() + id + text;
+                }""");
+    }
+}

@@ -125,9 +125,9 @@ public final class IdentityEvents {
         }
     }
 
-    public record ApiTokenRevoked(Actor actor, UUID tokenId, String name) implements Audited {
+    public record ApiTokenRevoked(Actor actor, UUID tokenId, String name, String reason) implements Audited {
         public List<AuditRecord> auditRecords() {
-            return List.of(AuditRecord.by(actor, "api_token.revoked", "api_token", tokenId, map("name", name)));
+            return List.of(AuditRecord.by(actor, "api_token.revoked", "api_token", tokenId, map("name", name, "reason", reason)));
         }
     }
 }

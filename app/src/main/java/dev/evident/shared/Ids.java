@@ -16,9 +16,23 @@ public final class Ids {
     private Ids() {
     }
 
-    public static UUID next(Clock clock) {
+    private static long lastMillis;
+    private static long lastCounter;
+
+    /**
+     * The 12 bits after the timestamp are a counter within the millisecond (RFC 9562 method 1),
+     * started at a random value, so ids made by one node within a millisecond keep their order.
+     */
+    public static synchronized UUID next(Clock clock) {
         long millis = clock.millis();
-        long randA = RANDOM.nextInt(1 << 12);
+        long randA;
+        if (millis == lastMillis && lastCounter < 0xFFF) {
+            randA = ++lastCounter;
+        } else {
+            randA = RANDOM.nextInt(1 << 11); // a random start that leaves room to count upwards
+        }
+        lastMillis = millis;
+        lastCounter = randA;
         long msb = (millis << 16) | (0x7L << 12) | randA;
         long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);

@@ -118,7 +118,7 @@ class RoleTest {
 
         assertThat(auditor.can(Permission.AUDIT_LOG_READ)).isTrue();
         assertThatThrownBy(() -> auditor.require(Permission.MEMBERS_MANAGE)).isInstanceOf(ForbiddenException.class)
-                .hasMessageContaining("MEMBERS_MANAGE");
+                .hasMessageContaining("Auditor").hasMessageNotContaining("MEMBERS_MANAGE");
     }
 
     @Test

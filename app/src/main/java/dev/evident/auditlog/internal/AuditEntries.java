@@ -112,9 +112,11 @@ class AuditEntries {
     }
 
     /** A batch of the chain in order, for verification and export without loading it all. */
-    List<AuditEntry> batchAfter(UUID orgId, long afterSeq, int size) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_log_entry WHERE org_id = :org AND seq > :after ORDER BY seq LIMIT :size")
-                .param("org", orgId).param("after", afterSeq).param("size", size).query(AuditEntries::map).list();
+    List<AuditEntry> batchAfter(UUID orgId, long afterSeq, long lastSeq, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_log_entry"
+                        + " WHERE org_id = :org AND seq > :after AND seq <= :last ORDER BY seq LIMIT :size")
+                .param("org", orgId).param("after", afterSeq).param("last", lastSeq).param("size", size)
+                .query(AuditEntries::map).list();
     }
 
     @SuppressWarnings("unchecked")

@@ -46,11 +46,13 @@ class AuditLogPages {
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(required = false) String cursor,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        Instant fromInstant = day(from, model, "from");
-        Instant toInstant = day(to, model, "to");
+        Instant fromInstant = day(from, model, "From");
+        Instant toInstant = day(to, model, "To");
         toInstant = toInstant == null ? null : toInstant.plusSeconds(86_400); // "to" is inclusive of that day
         var query = new AuditQuery(blankToNull(action), blankToNull(actorId), null, null, fromInstant, toInstant);
-        model.addAttribute("page", auditLog.search(actor.orgId(), query, PageRequest.of(50, cursor)));
+        // a filter that could not be read shows nothing rather than everything
+        model.addAttribute("page", model.containsAttribute("filterError") ? new dev.evident.shared.Page<>(java.util.List.of(), null)
+                : auditLog.search(actor.orgId(), query, PageRequest.of(50, cursor)));
         model.addAttribute("action", action);
         model.addAttribute("actorId", actorId);
         model.addAttribute("from", from);
@@ -82,7 +84,7 @@ class AuditLogPages {
         try {
             return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            model.addAttribute("filterError", "The '" + field + "' date must look like 2026-01-31.");
+            model.addAttribute("filterError", "The " + field + " date must look like 2026-01-31.");
             return null;
         }
     }

@@ -84,13 +84,12 @@ class AuditLogService implements AuditLog {
     @Override
     @Transactional(readOnly = true)
     public ChainVerification verify(UUID orgId) {
-        ChainVerification result = HashChain.verify(() -> stream(orgId));
-        if (!result.valid()) {
-            return result;
-        }
-        // The head row records the last appended entry; fewer entries than that means the tail was cut off.
+        // Read the head first and verify up to it: entries appended while we verify are not part of
+        // this check, and can never look like a truncated tail.
         long expected = entries.head(orgId).map(AuditEntries.Head::seq).orElse(0L);
-        if (result.entriesChecked() != expected) {
+        ChainVerification result = HashChain.verify(() -> stream(orgId, expected));
+        if (result.valid() && result.entriesChecked() != expected) {
+            // The head row records the last appended entry; fewer entries than that means the tail was cut off.
             return new ChainVerification(false, result.entriesChecked(), result.headHash(),
                     new ChainVerification.Problem(result.entriesChecked() + 1, null, "entries missing at the end: the chain head "
                             + "records " + expected + " entries but only " + result.entriesChecked() + " are present"));
@@ -101,7 +100,7 @@ class AuditLogService implements AuditLog {
     @Override
     @Transactional(readOnly = true)
     public void export(UUID orgId, Writer out) throws IOException {
-        Iterator<ChainLink> links = stream(orgId);
+        Iterator<ChainLink> links = stream(orgId, Long.MAX_VALUE);
         while (links.hasNext()) {
             ChainLink link = links.next();
             Map<String, Object> line = new java.util.TreeMap<>();
@@ -116,10 +115,10 @@ class AuditLogService implements AuditLog {
         out.flush();
     }
 
-    /** Iterates the chain oldest first, fetching a batch at a time so memory stays flat. */
-    private Iterator<ChainLink> stream(UUID orgId) {
+    /** Iterates the chain oldest first up to {@code lastSeq}, a batch at a time so memory stays flat. */
+    private Iterator<ChainLink> stream(UUID orgId, long lastSeq) {
         return new Iterator<>() {
-            private List<AuditEntry> batch = entries.batchAfter(orgId, 0, BATCH);
+            private List<AuditEntry> batch = entries.batchAfter(orgId, 0, lastSeq, BATCH);
             private int index;
 
             @Override
@@ -130,7 +129,7 @@ class AuditLogService implements AuditLog {
                 if (batch.size() < BATCH) {
                     return false;
                 }
-                batch = entries.batchAfter(orgId, batch.get(batch.size() - 1).seq(), BATCH);
+                batch = entries.batchAfter(orgId, batch.get(batch.size() - 1).seq(), lastSeq, BATCH);
                 index = 0;
                 return !batch.isEmpty();
             }

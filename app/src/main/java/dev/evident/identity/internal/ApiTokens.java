@@ -78,6 +78,12 @@ public class ApiTokens {
         return statement.query(ApiTokens::map).list();
     }
 
+    List<ApiToken> activeCreatedBy(UUID orgId, UUID userId, Instant now) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM api_token WHERE org_id = :org AND created_by = :user"
+                        + " AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now) ORDER BY id")
+                .param("org", orgId).param("user", userId).param("now", toDb(now)).query(ApiTokens::map).list();
+    }
+
     int countActive(UUID orgId, Instant now) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM api_token WHERE org_id = :org AND revoked_at IS NULL

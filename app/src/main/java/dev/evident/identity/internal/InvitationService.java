@@ -112,6 +112,10 @@ public class InvitationService {
     @Transactional
     public void revoke(Actor actor, UUID id) {
         Invitation invitation = get(actor, id);
+        if (!actor.role().covers(invitation.role())) {
+            throw new ForbiddenException("You cannot revoke an invitation for the role " + invitation.role().label()
+                    + ", which has permissions you do not hold");
+        }
         if (!invitations.markRevoked(actor.orgId(), id, Timestamps.now(clock))) {
             throw new ConflictException("The invitation is already " + invitation.status(clock.instant()).name().toLowerCase());
         }
@@ -127,38 +131,59 @@ public class InvitationService {
     }
 
     /**
-     * Accepts an invitation. A new person chooses a name and password; a person who already has an
-     * account proves it with their current password. Returns the user who joined.
+     * Accepts an invitation for a person without an account: they choose a name and a password.
+     * Returns the new user.
      */
     @Transactional
-    public UserAccount accept(String token, String displayName, String password, String clientIp) {
-        PendingInvitation pending = pending(token)
-                .orElseThrow(() -> new NotFoundException("Invitation (the link is unknown, used, revoked or expired)"));
-        Invitation invitation = pending.invitation();
-        Instant now = Timestamps.now(clock);
-        UserAccount user;
-        boolean newAccount = !pending.existingAccount();
-        if (newAccount) {
-            List<FieldError> errors = new ArrayList<>();
-            String name = displayName == null ? "" : displayName.trim();
-            if (name.isEmpty()) {
-                errors.add(new FieldError("displayName", "is required"));
-            } else if (name.length() > 200) {
-                errors.add(new FieldError("displayName", "must be at most 200 characters"));
-            }
-            passwordPolicy.problems(password, invitation.email()).forEach(p -> errors.add(new FieldError("password", p)));
-            if (!errors.isEmpty()) {
-                throw new InvalidInputException(errors);
-            }
-            UUID userId = Ids.next(clock);
-            users.insert(userId, invitation.email(), name, passwordEncoder.encode(password), now);
-            user = users.find(userId).orElseThrow();
-        } else {
-            user = users.findByEmail(invitation.email()).orElseThrow();
-            if (password == null || !passwordEncoder.matches(password, user.passwordHash())) {
-                throw new InvalidInputException("password", "is not the current password of " + invitation.email());
-            }
+    public UserAccount acceptWithNewAccount(String token, String displayName, String password, String clientIp) {
+        PendingInvitation pending = pendingOrNotFound(token);
+        if (pending.existingAccount()) {
+            throw new ConflictException("An account with this email exists: sign in first, then open the link again");
         }
+        Invitation invitation = pending.invitation();
+        List<FieldError> errors = new ArrayList<>();
+        String name = displayName == null ? "" : displayName.trim();
+        if (name.isEmpty()) {
+            errors.add(new FieldError("displayName", "is required"));
+        } else if (name.length() > 200) {
+            errors.add(new FieldError("displayName", "must be at most 200 characters"));
+        }
+        passwordPolicy.problems(password, invitation.email()).forEach(p -> errors.add(new FieldError("password", p)));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        UUID userId = Ids.next(clock);
+        users.insert(userId, invitation.email(), name, passwordEncoder.encode(password), Timestamps.now(clock));
+        UserAccount user = users.find(userId).orElseThrow();
+        join(invitation, user, true, clientIp);
+        return user;
+    }
+
+    /**
+     * Accepts an invitation for someone who already has an account. They must be signed in as the
+     * invited address: the link alone never signs anyone in to an existing account, so it cannot
+     * be used to bypass the second factor or to guess passwords.
+     */
+    @Transactional
+    public void acceptAsSignedInUser(String token, UUID signedInUserId, String clientIp) {
+        PendingInvitation pending = pendingOrNotFound(token);
+        UserAccount user = users.find(signedInUserId).orElseThrow(() -> new NotFoundException("User"));
+        if (!user.email().equals(pending.invitation().email())) {
+            throw new ForbiddenException("This invitation is for another email address: sign in as that person to accept it");
+        }
+        if (memberships.find(pending.invitation().orgId(), user.id()).isPresent()) {
+            throw new ConflictException("You are already a member of this organization");
+        }
+        join(pending.invitation(), user, false, clientIp);
+    }
+
+    private PendingInvitation pendingOrNotFound(String token) {
+        return pending(token)
+                .orElseThrow(() -> new NotFoundException("Invitation (the link is unknown, used, revoked or expired)"));
+    }
+
+    private void join(Invitation invitation, UserAccount user, boolean newAccount, String clientIp) {
+        Instant now = Timestamps.now(clock);
         if (!invitations.markAccepted(invitation.id(), user.id(), now)) {
             throw new ConflictException("The invitation was used or revoked meanwhile");
         }
@@ -166,6 +191,5 @@ public class InvitationService {
         users.updateLastOrg(user.id(), invitation.orgId());
         events.publishEvent(new MemberJoined(invitation.orgId(), user.id(), user.email(), invitation.role(),
                 invitation.id(), newAccount, clientIp));
-        return user;
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginThrottle {
 
+    /** Windows untouched for this long are dropped (covers the longest lockout we expect). */
+    private static final long IDLE_MILLIS = java.time.Duration.ofHours(1).toMillis();
     private final Map<String, Deque<Long>> attempts = new ConcurrentHashMap<>();
     private final int perMinute;
     private final Clock clock;
@@ -56,9 +58,25 @@ class LoginThrottle {
         attempts.entrySet().removeIf(e -> {
             Deque<Long> window = e.getValue();
             synchronized (window) {
-                return window.isEmpty() || window.peekLast() < now - 60_000;
+                return window.isEmpty() || window.peekLast() < now - IDLE_MILLIS;
             }
         });
+    }
+
+    /**
+     * Counts failures for an email that has no account and says whether it is now "locked", the
+     * way a real account would be, until the lockout has passed since the locking failure.
+     */
+    boolean unknownAccountLocked(String email, int maxFailures, java.time.Duration lockout) {
+        long now = clock.millis();
+        Deque<Long> window = attempts.computeIfAbsent("unknown:" + email, k -> new ArrayDeque<>());
+        synchronized (window) {
+            while (!window.isEmpty() && window.peekFirst() < now - lockout.toMillis()) {
+                window.pollFirst();
+            }
+            window.addLast(now);
+            return window.size() >= maxFailures;
+        }
     }
 
     int trackedKeys() {

@@ -22,11 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class MemberService {
 
     private final Memberships memberships;
+    private final TokenService tokens;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MemberService(Memberships memberships, ApplicationEventPublisher events, Clock clock) {
+    MemberService(Memberships memberships, TokenService tokens, ApplicationEventPublisher events, Clock clock) {
         this.memberships = memberships;
+        this.tokens = tokens;
         this.events = events;
         this.clock = clock;
     }
@@ -58,6 +60,7 @@ public class MemberService {
             throw ConflictException.staleVersion("This membership", expectedVersion, member.version());
         }
         events.publishEvent(new MemberRoleChanged(actor, userId, member.email(), member.role(), newRole));
+        tokens.revokeTokensBeyond(actor, userId, newRole);
         return get(actor, userId);
     }
 
@@ -76,5 +79,6 @@ public class MemberService {
         }
         memberships.delete(actor.orgId(), userId);
         events.publishEvent(new MemberRemoved(actor, userId, member.email(), member.role()));
+        tokens.revokeTokensBeyond(actor, userId, null);
     }
 }

@@ -62,7 +62,12 @@ class ProvisioningService implements Provisioning {
     @Transactional
     public UUID createOrganizationWithAdmin(String organizationName, String adminEmail, String adminName,
                                            String adminPassword, String performedBy) {
-        UUID userId = createAccount(adminEmail, adminName, adminPassword);
+        List<FieldError> organizationErrors = new ArrayList<>();
+        String orgName = organizationName == null ? "" : organizationName.trim();
+        if (orgName.isEmpty() || orgName.length() > 200) {
+            organizationErrors.add(new FieldError("name", orgName.isEmpty() ? "is required" : "must be at most 200 characters"));
+        }
+        UUID userId = createAccount(adminEmail, adminName, adminPassword, organizationErrors);
         var user = users.find(userId).orElseThrow();
         Actor actor = new Actor(dev.evident.shared.security.ActorType.SYSTEM, null, performedBy, null, Role.ADMIN, userId, null);
         UUID orgId = organizations.create(actor, userId, organizationName).id();
@@ -74,7 +79,7 @@ class ProvisioningService implements Provisioning {
     @Override
     @Transactional
     public UUID addUser(UUID orgId, String email, String displayName, String password, Role role, String performedBy) {
-        UUID userId = createAccount(email, displayName, password);
+        UUID userId = createAccount(email, displayName, password, List.of());
         memberships.insert(orgId, userId, role, Timestamps.now(clock));
         users.updateLastOrg(userId, orgId);
         events.publishEvent(new MemberJoined(orgId, userId, Emails.normalize(email), role, null, true, null));
@@ -100,8 +105,8 @@ class ProvisioningService implements Provisioning {
     }
 
     /** Validates and creates an account; field errors name the offending input. */
-    UUID createAccount(String rawEmail, String displayName, String password) {
-        List<FieldError> errors = new ArrayList<>();
+    UUID createAccount(String rawEmail, String displayName, String password, List<FieldError> otherErrors) {
+        List<FieldError> errors = new ArrayList<>(otherErrors);
         Emails.problem(rawEmail).ifPresent(p -> errors.add(new FieldError("email", p)));
         String name = displayName == null ? "" : displayName.trim();
         if (name.isEmpty()) {

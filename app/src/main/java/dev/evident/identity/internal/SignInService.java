@@ -85,7 +85,10 @@ public class SignInService {
         if (found.isEmpty()) {
             passwordEncoder.matches(password == null ? "" : password, dummyHash());
             log.info("Sign-in failed for unknown email {} from {}", email, clientIp);
-            return new Refused(WRONG_CREDENTIALS);
+            // Unknown addresses "lock" exactly like real ones, so the lockout message does not tell
+            // an attacker which emails have accounts.
+            return new Refused(throttle.unknownAccountLocked(email, properties.signIn().maxFailures(),
+                    properties.signIn().lockout()) ? lockedMessage(properties.signIn().lockout()) : WRONG_CREDENTIALS);
         }
         UserAccount user = found.get();
         Instant now = Timestamps.now(clock);
@@ -95,10 +98,7 @@ public class SignInService {
             return new Refused(lockedMessage(Duration.between(now, user.lockedUntil())));
         }
         if (password == null || !passwordEncoder.matches(password, user.passwordHash())) {
-            int failures = user.failedSignIns() + 1;
-            boolean lock = failures >= properties.signIn().maxFailures();
-            Instant lockedUntil = lock ? now.plus(properties.signIn().lockout()) : null;
-            users.recordFailure(user.id(), lock ? 0 : failures, lockedUntil, now);
+            boolean lock = countFailure(user, now);
             fail(user, clientIp, lock ? "wrong password; account locked for " + properties.signIn().lockout().toMinutes()
                     + " minutes" : "wrong password");
             return new Refused(lock ? lockedMessage(properties.signIn().lockout()) : WRONG_CREDENTIALS);
@@ -110,7 +110,10 @@ public class SignInService {
         return new Succeeded(user, false);
     }
 
-    /** Second step: a current TOTP code or an unused recovery code. */
+    /**
+     * Second step: a current TOTP code or an unused recovery code. Wrong codes count towards the
+     * same lockout as wrong passwords, so the second factor cannot be guessed either.
+     */
     @Transactional
     public Outcome checkSecondFactor(UUID userId, String code, String clientIp) {
         UserAccount user = users.find(userId).orElse(null);
@@ -120,18 +123,51 @@ public class SignInService {
         if (!throttle.tryAcquire("ip:" + clientIp, "2fa:" + userId)) {
             return new Refused(THROTTLED);
         }
+        Instant now = Timestamps.now(clock);
+        if (user.lockedUntil() != null && now.isBefore(user.lockedUntil())) {
+            fail(user, clientIp, "account locked");
+            return new Refused(lockedMessage(Duration.between(now, user.lockedUntil())));
+        }
         String trimmed = code == null ? "" : code.trim().toLowerCase();
-        long step = Totp.matchingStep(secretBox.decrypt(user.totpSecret()), trimmed, clock);
+        // Recovery codes are checked first and need no decryption: they must work even if the
+        // TOTP seed cannot be read (for example after the secret key file was lost).
+        if (trimmed.contains("-") && recoveryCodes.consume(userId, SecretTokens.hash(trimmed), now)) {
+            complete(user, clientIp, "password+recovery_code");
+            return new Succeeded(user, false);
+        }
+        long step = matchingStep(user, trimmed);
         if (step >= 0 && users.advanceTotpStep(userId, step)) {
             complete(user, clientIp, "password+totp");
             return new Succeeded(user, false);
         }
-        if (trimmed.contains("-") && recoveryCodes.consume(userId, SecretTokens.hash(trimmed), Timestamps.now(clock))) {
-            complete(user, clientIp, "password+recovery_code");
-            return new Succeeded(user, false);
+        boolean locked = countFailure(user, now);
+        fail(user, clientIp, locked ? "wrong second-factor code; account locked" : "wrong second-factor code");
+        return new Refused(locked ? lockedMessage(properties.signIn().lockout())
+                : "That code is not valid. Enter the current 6-digit code from your app, or a recovery code.");
+    }
+
+    private long matchingStep(UserAccount user, String code) {
+        try {
+            return Totp.matchingStep(secretBox.decrypt(user.totpSecret()), code, clock);
+        } catch (IllegalStateException e) {
+            log.error("Cannot read the TOTP seed of {}: {}. Use a recovery code, or restore the secret key file.",
+                    user.email(), e.getMessage());
+            return -1;
         }
-        fail(user, clientIp, "wrong second-factor code");
-        return new Refused("That code is not valid. Enter the current 6-digit code from your app, or a recovery code.");
+    }
+
+    /** Counts a failed attempt; returns true when this failure locks the account. */
+    private boolean countFailure(UserAccount user, Instant now) {
+        int failures = user.failedSignIns() + 1;
+        boolean lock = failures >= properties.signIn().maxFailures();
+        users.recordFailure(user.id(), lock ? 0 : failures, lock ? now.plus(properties.signIn().lockout()) : null, now);
+        return lock;
+    }
+
+    /** Records a sign-in that completed outside the password form (first-run setup, a new account from an invitation). */
+    @Transactional
+    public void recordCompletedSignIn(UUID userId, String clientIp, String method) {
+        users.find(userId).ifPresent(user -> complete(user, clientIp, method));
     }
 
     @Transactional

@@ -85,7 +85,9 @@ public class TokenService {
                     + ": it has permissions you do not hold");
         }
         UUID id = Ids.next(clock);
-        String prefix = secret.substring(0, Math.min(12, secret.length()));
+        // Generated tokens show "evd_" and 8 of their 43 random characters; operator-chosen secrets
+        // show only 4 characters, since they may carry less randomness.
+        String prefix = secret.startsWith(PREFIX) ? secret.substring(0, 12) : secret.substring(0, 4);
         Instant expiry = expiresAt == null ? null : expiresAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         tokens.insert(id, actor.orgId(), trimmed, role, SecretTokens.hash(secret), prefix, actor.userId(), now, expiry);
         events.publishEvent(new ApiTokenCreated(actor, id, trimmed, role, prefix, expiry == null ? null : expiry.toString()));
@@ -103,10 +105,33 @@ public class TokenService {
     @Transactional
     public void revoke(Actor actor, UUID id) {
         ApiToken token = get(actor, id);
+        if (!actor.role().covers(token.role())) {
+            throw new ForbiddenException("You cannot revoke a token whose role (" + token.role().label()
+                    + ") has permissions you do not hold");
+        }
         if (!tokens.revoke(actor.orgId(), id, Timestamps.now(clock))) {
             throw new ConflictException("The API token is already revoked");
         }
-        events.publishEvent(new ApiTokenRevoked(actor, id, token.name()));
+        events.publishEvent(new ApiTokenRevoked(actor, id, token.name(), "revoked"));
+    }
+
+    /**
+     * Offboarding: revokes the active tokens a member created in the actor's organization whose
+     * role the member's new role (null when removed) no longer covers. Returns how many.
+     */
+    @Transactional
+    public int revokeTokensBeyond(Actor actor, UUID creatorId, Role newRole) {
+        Instant now = Timestamps.now(clock);
+        int revoked = 0;
+        for (ApiToken token : tokens.activeCreatedBy(actor.orgId(), creatorId, now)) {
+            if (newRole == null || !newRole.covers(token.role())) {
+                tokens.revoke(actor.orgId(), token.id(), now);
+                events.publishEvent(new ApiTokenRevoked(actor, token.id(), token.name(),
+                        newRole == null ? "creator removed from the organization" : "creator's role no longer covers it"));
+                revoked++;
+            }
+        }
+        return revoked;
     }
 
     /** Resolves a presented bearer secret to an active token; empty for unknown, expired or revoked. */

@@ -30,8 +30,6 @@ public enum ProblemType {
             "The request body is larger than the configured limit (evident.api.max-body-size)."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             "The Content-Type is not one this endpoint reads; JSON endpoints need application/json."),
-    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS,
-            "Slow down and retry later."),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR,
             "An unexpected error on the server; it was logged. Retrying may help.");
 

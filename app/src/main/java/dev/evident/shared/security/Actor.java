@@ -17,7 +17,8 @@ public record Actor(ActorType type, UUID id, String label, UUID orgId, Role role
 
     public void require(Permission permission) {
         if (!can(permission)) {
-            throw new ForbiddenException("Your role does not allow this (" + permission + " required)");
+            throw new ForbiddenException(role == null ? "You are not a member of this organization"
+                    : "Your role (" + role.label() + ") does not include this. Ask an admin if you need it.");
         }
     }
 

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -41,8 +40,12 @@ class ApiBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            var problem = Problems.of(ProblemType.PAYLOAD_TOO_LARGE, new PayloadTooLargeException(limit).getMessage(),
-                    request.getRequestURI(), List.of()).getBody();
+            var problem = new java.util.LinkedHashMap<String, Object>();
+            problem.put("type", ProblemType.PAYLOAD_TOO_LARGE.uri().toString());
+            problem.put("title", ProblemType.PAYLOAD_TOO_LARGE.title());
+            problem.put("status", ProblemType.PAYLOAD_TOO_LARGE.status().value());
+            problem.put("detail", new PayloadTooLargeException(limit).getMessage());
+            problem.put("instance", request.getRequestURI());
             response.setStatus(ProblemType.PAYLOAD_TOO_LARGE.status().value());
             response.setContentType("application/problem+json");
             response.setHeader("Connection", "close");

@@ -41,11 +41,13 @@ class ApiProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        Throwable cause = e.getCause();
-        while (cause != null) {
-            if (cause instanceof PayloadTooLargeException tooLarge) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof PayloadTooLargeException tooLarge) {
                 return problem(tooLarge, request);
             }
+        }
+        Throwable cause = e.getCause();
+        while (cause != null) {
             if (cause instanceof JacksonException jackson) {
                 return Problems.of(ProblemType.MALFORMED_REQUEST, describe(jackson), request.getRequestURI(),
                         field(jackson));

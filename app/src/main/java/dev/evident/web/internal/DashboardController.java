@@ -33,6 +33,7 @@ class DashboardController {
     String dashboard(Actor actor, Model model) {
         model.addAttribute("overview", directory.overview(actor.orgId()));
         model.addAttribute("canSeeActivity", actor.can(Permission.AUDIT_LOG_READ));
+        model.addAttribute("canSeeMembers", actor.can(Permission.MEMBERS_READ));
         model.addAttribute("canInvite", actor.can(Permission.INVITATIONS_MANAGE));
         model.addAttribute("canManageTokens", actor.can(Permission.TOKENS_MANAGE));
         if (actor.can(Permission.AUDIT_LOG_READ)) {

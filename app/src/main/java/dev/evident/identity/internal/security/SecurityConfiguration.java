@@ -4,6 +4,7 @@ import dev.evident.identity.internal.SignInService;
 import dev.evident.identity.internal.TokenService;
 import dev.evident.shared.problem.ProblemType;
 import dev.evident.shared.security.Permission;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
+                        // streamed responses finish on an async dispatch, errors on an error dispatch:
+                        // the original request was already authorized
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/prometheus").hasAuthority(Permission.METRICS_READ.authority())
                         .requestMatchers("/actuator/**").denyAll()
@@ -107,11 +111,16 @@ class SecurityConfiguration implements WebMvcConfigurer {
     SecurityFilterChain webChain(HttpSecurity http, SignInService signIn, Clock clock,
                                  SecurityContextRepository contextRepository) throws Exception {
         var provider = new PasswordAuthenticationProvider(signIn, clock);
+        var requestCache = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        requestCache.setMatchingRequestParameterName(null); // no "?continue" in the address bar
         var successHandler = new SavedRequestAwareAuthenticationSuccessHandler();
         successHandler.setDefaultTargetUrl("/");
+        successHandler.setRequestCache(requestCache);
         http.authenticationManager(new ProviderManager(provider))
                 .securityContext(sc -> sc.securityContextRepository(contextRepository))
+                .requestCache(cache -> cache.requestCache(requestCache))
                 .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/setup", "/invite/**", "/error", "/css/**", "/js/**", "/img/**",
                                 "/webjars/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/api/openapi.json",
                                 "/api/openapi.json/**", "/swagger-ui/**", "/v3/api-docs/**", "/api/problems", "/api/problems/**").permitAll()

@@ -11,12 +11,21 @@ import org.springframework.stereotype.Component;
 public class SignInCompletion {
 
     private final SecurityContextRepository repository;
+    private final dev.evident.identity.internal.SignInService signIn;
 
-    SignInCompletion(SecurityContextRepository repository) {
+    SignInCompletion(SecurityContextRepository repository, dev.evident.identity.internal.SignInService signIn) {
         this.repository = repository;
+        this.signIn = signIn;
     }
 
-    public void complete(SessionUser user, HttpServletRequest request, HttpServletResponse response) {
+    /**
+     * @param method how the user proved who they are, for the audit log ("password+totp", "setup",
+     *               "invitation"); the sign-in is recorded like any other
+     */
+    public void complete(SessionUser user, HttpServletRequest request, HttpServletResponse response, String method) {
+        if (method != null) {
+            signIn.recordCompletedSignIn(user.userId(), request.getRemoteAddr(), method);
+        }
         request.getSession(); // make sure there is a session whose id can be rotated
         request.changeSessionId(); // session fixation: a new id for the new privilege level
         var context = SecurityContextHolder.createEmptyContext();

@@ -13,18 +13,25 @@ final class FormErrors {
     }
 
     static void add(Model model, ProblemException e) {
+        add(model, e, Map.of());
+    }
+
+    /** @param renames service field names to this form's field names (e.g. "name" → "organizationName") */
+    static void add(Model model, ProblemException e, Map<String, String> renames) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         if (e.errors().isEmpty()) {
             errors.put("form", List.of(e.getMessage()));
         }
-        e.errors().forEach(f -> errors.computeIfAbsent(f.field(), k -> new java.util.ArrayList<>())
-                .add(capitalize(label(f.field())) + " " + f.message()));
+        e.errors().forEach(f -> {
+            String field = renames.getOrDefault(f.field(), f.field());
+            errors.computeIfAbsent(field, k -> new java.util.ArrayList<>()).add(capitalize(label(field)) + " " + f.message());
+        });
         model.addAttribute("errors", errors);
     }
 
     private static String label(String field) {
         return switch (field) {
-            case "displayName" -> "name";
+            case "displayName" -> "your name";
             case "newPassword" -> "new password";
             case "currentPassword" -> "current password";
             case "setupCode" -> "setup code";

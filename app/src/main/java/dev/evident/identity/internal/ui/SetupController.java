@@ -44,14 +44,15 @@ class SetupController {
         try {
             var userId = setup.complete(setupCode, organizationName, displayName, email, password, request.getRemoteAddr());
             var user = accounts.get(userId);
-            completion.complete(new SessionUser(user.id(), user.email(), user.displayName()), request, response);
+            completion.complete(new SessionUser(user.id(), user.email(), user.displayName()), request, response, "setup");
             redirect.addFlashAttribute("flash", "Welcome to Evident. Your organization is ready.");
             return "redirect:/";
         } catch (ProblemException e) {
-            FormErrors.add(model, e);
+            FormErrors.add(model, e, java.util.Map.of("name", "organizationName"));
             model.addAttribute("organizationName", organizationName);
             model.addAttribute("displayName", displayName);
             model.addAttribute("email", email);
+            model.addAttribute("setupCode", setupCode);
             response.setStatus(e.type().status().value());
             return "setup";
         }

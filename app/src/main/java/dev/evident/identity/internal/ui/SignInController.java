@@ -27,6 +27,8 @@ class SignInController {
     private final SignInService signIn;
     private final SignInCompletion completion;
     private final Clock clock;
+    private final org.springframework.security.web.savedrequest.HttpSessionRequestCache requestCache =
+            new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
 
     SignInController(SetupService setup, SignInService signIn, SignInCompletion completion, Clock clock) {
         this.setup = setup;
@@ -41,8 +43,12 @@ class SignInController {
         if (setup.setupRequired()) {
             return "redirect:/setup";
         }
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof SecondFactorPending) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof SecondFactorPending) {
             return "redirect:/login/two-factor";
+        }
+        if (auth != null && auth.getPrincipal() instanceof dev.evident.identity.internal.security.SessionUser) {
+            return "redirect:/";
         }
         Object error = session.getAttribute("evident.signInError");
         if (error != null) {
@@ -77,7 +83,12 @@ class SignInController {
             model.addAttribute("signInError", refused.message());
             return "two-factor";
         }
-        completion.complete(pending.getPrincipal(), request, response);
+        completion.complete(pending.getPrincipal(), request, response, null);
+        var saved = requestCache.getRequest(request, response);
+        if (saved != null) {
+            requestCache.removeRequest(request, response);
+            return "redirect:" + saved.getRedirectUrl();
+        }
         return "redirect:/";
     }
 }

@@ -168,4 +168,70 @@ abstract class SignInContract extends IntegrationTest {
         adminApi().delete("/api/v1/members/" + id);
         assertThat(session.get("/").redirectsTo("/organizations/none")).isTrue();
     }
+
+    @Test
+    void anInvitationLinkNeverSignsSomeoneInToAnExistingAccount() {
+        String email = newMember("EMPLOYEE");
+        var org = adminApi().get("/api/v1/organization").json();
+        // a second organization invites the same person
+        String suffix = Long.toString(System.nanoTime());
+        var other = provisioning.createOrganizationWithAdmin("Other " + suffix, "other-" + suffix + "@other.example",
+                "Other Admin", "another long passphrase 9", "test");
+        String secret = "other-admin-token-" + suffix + "-0123456789abcdef";
+        provisioning.registerToken(other, "other admin", dev.evident.shared.security.Role.ADMIN, secret, "test");
+        String link = api(secret).post("/api/v1/invitations", body("email", email, "role", "AUDITOR")).json()
+                .get("acceptUrl").asText();
+        String path = link.substring(link.indexOf("/invite/"));
+
+        WebSession stranger = browserlessSession();
+        assertThat(stranger.get(path).body()).contains("Sign in to accept").doesNotContain("name=\"password\"");
+        var attempt = stranger.post(path, Map.of("password", PASSWORD));
+        assertThat(attempt.redirectsTo("/")).as("posting the password to the link signs nobody in").isFalse();
+        assertThat(stranger.get("/").redirectsTo("/login")).as("still signed out").isTrue();
+
+        WebSession invitee = browserlessSession();
+        invitee.get(path);
+        assertThat(invitee.signIn(email, PASSWORD).location()).as("back to the invitation after signing in").contains(path);
+        invitee.get(path);
+        assertThat(invitee.post(path, Map.of()).redirectsTo("/")).isTrue();
+        assertThat(api(secret).get("/api/v1/members?limit=1000").json().get("items").findValuesAsString("email")).contains(email);
+        assertThat(org.get("id").asText()).isNotBlank();
+    }
+
+    @Test
+    void wrongSecondFactorCodesLockTheAccountToo() {
+        String email = newMember("EMPLOYEE");
+        WebSession session = browserlessSession();
+        session.signIn(email, PASSWORD);
+        session.get("/profile");
+        session.post("/profile/two-factor/start", Map.of());
+        Matcher secret = Pattern.compile("id=\"totp-secret\"[^>]*value=\"([A-Z2-7]+)\"").matcher(session.get("/profile").body());
+        assertThat(secret.find()).isTrue();
+        session.post("/profile/two-factor/confirm", Map.of("code", Totp.codeAt(secret.group(1), clock)));
+
+        WebSession guesser = browserlessSession();
+        guesser.signIn(email, PASSWORD);
+        guesser.get("/login/two-factor");
+        String last = "";
+        for (int i = 0; i < 5; i++) {
+            last = guesser.post("/login/two-factor", Map.of("code", String.format("%06d", 111111 * (i + 1) % 1_000_000))).body();
+        }
+        assertThat(last).contains("locked");
+        assertThat(browserlessSession().signIn(email, PASSWORD).redirectsTo("/login?error")).as("locked for passwords too").isTrue();
+        clock.tick(Duration.ofMinutes(16));
+    }
+
+    @Test
+    void unknownEmailsGetTheSameLockoutMessageAsRealAccounts() {
+        WebSession session = browserlessSession();
+        String nobody = "nobody-" + System.nanoTime() + "@acme.example";
+        for (int i = 0; i < 5; i++) {
+            session.signIn(nobody, "wrong guess number " + i);
+        }
+        assertThat(session.get("/login?error").body()).contains("locked");
+        clock.tick(Duration.ofMinutes(16));
+    }
+
+    @Autowired
+    dev.evident.identity.Provisioning provisioning;
 }

@@ -69,13 +69,7 @@ public class ApiTokens {
     }
 
     List<ApiToken> page(UUID orgId, PageRequest page) {
-        String sql = "SELECT " + COLUMNS + " FROM api_token WHERE org_id = :org"
-                + (page.afterId() != null ? " AND id < :after" : "") + " ORDER BY id DESC LIMIT :limit";
-        var statement = jdbc.sql(sql).param("org", orgId).param("limit", page.fetchSize());
-        if (page.afterId() != null) {
-            statement = statement.param("after", page.afterId());
-        }
-        return statement.query(ApiTokens::map).list();
+        return OrgPages.newestFirst(jdbc, COLUMNS, "api_token", orgId, page, ApiTokens::map);
     }
 
     List<ApiToken> activeCreatedBy(UUID orgId, UUID userId, Instant now) {

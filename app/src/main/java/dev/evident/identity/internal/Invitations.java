@@ -64,13 +64,7 @@ public class Invitations {
     }
 
     List<Invitation> page(UUID orgId, PageRequest page) {
-        String sql = "SELECT " + COLUMNS + " FROM invitation WHERE org_id = :org"
-                + (page.afterId() != null ? " AND id < :after" : "") + " ORDER BY id DESC LIMIT :limit";
-        var statement = jdbc.sql(sql).param("org", orgId).param("limit", page.fetchSize());
-        if (page.afterId() != null) {
-            statement = statement.param("after", page.afterId());
-        }
-        return statement.query(Invitations::map).list();
+        return OrgPages.newestFirst(jdbc, COLUMNS, "invitation", orgId, page, Invitations::map);
     }
 
     boolean hasPending(UUID orgId, String email, Instant now) {

@@ -1,5 +1,6 @@
 package dev.evident.identity.internal.api;
 
+import dev.evident.identity.internal.RoleInput;
 import dev.evident.identity.internal.InvitationService;
 import dev.evident.identity.internal.Invitations.Invitation;
 import dev.evident.shared.Ids;
@@ -60,7 +61,7 @@ class InvitationApi {
     @RequiresPermission(Permission.INVITATIONS_MANAGE)
     @Operation(summary = "Invite someone", description = "The response carries the acceptance link, shown only once")
     ResponseEntity<CreatedInvitationView> create(Actor actor, @RequestBody NewInvitation body) {
-        var created = invitations.invite(actor, body.email(), body.role() == null ? null : ApiInputs.role("role", body.role()));
+        var created = invitations.invite(actor, body.email(), body.role() == null ? null : RoleInput.parse("role", body.role()));
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedInvitationView(
                 InvitationView.of(created.invitation(), clock.instant()), urls.absolute(created.acceptPath())));
     }

@@ -1,5 +1,6 @@
 package dev.evident.identity.internal.api;
 
+import dev.evident.identity.internal.RoleInput;
 import dev.evident.identity.internal.MemberService;
 import dev.evident.identity.internal.Memberships.Member;
 import dev.evident.shared.Ids;
@@ -51,7 +52,7 @@ class MemberApi {
     @Operation(summary = "List members", description = "Cursor-paginated; optionally filtered by role")
     Page<MemberView> list(Actor actor, @RequestParam(required = false) String role,
                           @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-        return members.list(actor, PageRequest.of(limit, cursor), role == null ? null : ApiInputs.role("role", role))
+        return members.list(actor, PageRequest.of(limit, cursor), role == null ? null : RoleInput.parse("role", role))
                 .map(MemberView::of);
     }
 
@@ -73,7 +74,7 @@ class MemberApi {
         if (update.role() == null) {
             throw new InvalidInputException("role", "is required: one of " + Role.allowedValues());
         }
-        return MemberView.of(members.changeRole(actor, id, ApiInputs.role("role", update.role()), update.version()));
+        return MemberView.of(members.changeRole(actor, id, RoleInput.parse("role", update.role()), update.version()));
     }
 
     @DeleteMapping("/{userId}")

@@ -1,5 +1,6 @@
 package dev.evident.identity.internal.api;
 
+import dev.evident.identity.internal.RoleInput;
 import dev.evident.identity.internal.ApiTokens.ApiToken;
 import dev.evident.identity.internal.TokenService;
 import dev.evident.shared.Ids;
@@ -70,7 +71,7 @@ class TokenApi {
             }
             expiresAt = clock.instant().plus(Duration.ofDays(body.expiresInDays()));
         }
-        var created = tokens.create(actor, body.name(), body.role() == null ? null : ApiInputs.role("role", body.role()),
+        var created = tokens.create(actor, body.name(), body.role() == null ? null : RoleInput.parse("role", body.role()),
                 expiresAt);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new CreatedTokenView(TokenView.of(created.token(), clock.instant()), created.secret()));

@@ -1,9 +1,9 @@
 package dev.evident.identity.internal.ui;
 
 import dev.evident.identity.internal.InvitationService;
+import dev.evident.identity.internal.RoleInput;
 import dev.evident.shared.Ids;
 import dev.evident.shared.PageRequest;
-import dev.evident.shared.problem.InvalidInputException;
 import dev.evident.shared.problem.ProblemException;
 import dev.evident.shared.security.Actor;
 import dev.evident.shared.security.Permission;
@@ -46,12 +46,7 @@ class InvitationsController {
     String invite(Actor actor, @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String role,
                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            Role parsed;
-            try {
-                parsed = Role.parse(role);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("role", e.getMessage());
-            }
+            Role parsed = RoleInput.parse("role", role);
             var created = invitations.invite(actor, email, parsed);
             redirect.addFlashAttribute("inviteLink", urls.absolute(created.acceptPath()));
             redirect.addFlashAttribute("inviteEmail", created.invitation().email());

@@ -1,6 +1,7 @@
 package dev.evident.identity.internal.ui;
 
 import dev.evident.identity.internal.TokenService;
+import dev.evident.identity.internal.RoleInput;
 import dev.evident.shared.Ids;
 import dev.evident.shared.PageRequest;
 import dev.evident.shared.problem.InvalidInputException;
@@ -46,12 +47,7 @@ class TokensController {
                   @RequestParam(defaultValue = "90") String expiresInDays, Model model, RedirectAttributes redirect,
                   HttpServletResponse response) {
         try {
-            Role parsed;
-            try {
-                parsed = Role.parse(role);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("role", e.getMessage());
-            }
+            Role parsed = RoleInput.parse("role", role);
             Instant expiresAt = null;
             if (!"never".equals(expiresInDays)) {
                 try {

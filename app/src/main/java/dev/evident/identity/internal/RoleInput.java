@@ -1,14 +1,15 @@
-package dev.evident.identity.internal.api;
+package dev.evident.identity.internal;
 
 import dev.evident.shared.problem.InvalidInputException;
 import dev.evident.shared.security.Role;
 
-final class ApiInputs {
+/** Reads a role from API or form input; a wrong value is a field error listing the allowed ones. */
+public final class RoleInput {
 
-    private ApiInputs() {
+    private RoleInput() {
     }
 
-    static Role role(String field, String value) {
+    public static Role parse(String field, String value) {
         try {
             return Role.parse(value);
         } catch (IllegalArgumentException e) {

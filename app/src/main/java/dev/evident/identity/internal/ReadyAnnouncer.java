@@ -9,18 +9,21 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Runs after bootstrap and demo seeding: if still nobody can sign in, prints the setup code. */
+/**
+ * Runs after bootstrap and demo seeding and tells the operator where to go: the setup page and its
+ * one-time code while nobody can sign in yet, otherwise the sign-in page.
+ */
 @Component
 @Order(100)
-class SetupCodeAnnouncer implements ApplicationRunner {
+class ReadyAnnouncer implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(SetupCodeAnnouncer.class);
+    private static final Logger log = LoggerFactory.getLogger(ReadyAnnouncer.class);
 
     private final SetupService setup;
     private final Environment environment;
     private final EvidentProperties properties;
 
-    SetupCodeAnnouncer(SetupService setup, Environment environment, EvidentProperties properties) {
+    ReadyAnnouncer(SetupService setup, Environment environment, EvidentProperties properties) {
         this.setup = setup;
         this.environment = environment;
         this.properties = properties;
@@ -28,7 +31,12 @@ class SetupCodeAnnouncer implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        setup.issueCodeIfNeeded().ifPresent(code -> log.warn("""
+        var code = setup.issueCodeIfNeeded();
+        if (code.isEmpty()) {
+            log.info("Evident is ready: open {}/login and sign in", baseUrl());
+            return;
+        }
+        code.ifPresent(c -> log.warn("""
 
                 ==================================================================
                   Evident needs a first administrator.
@@ -36,7 +44,7 @@ class SetupCodeAnnouncer implements ApplicationRunner {
                   and enter the one-time setup code:   {}
                   (or restart with EVIDENT_BOOTSTRAP_ADMIN_EMAIL and
                    EVIDENT_BOOTSTRAP_ADMIN_PASSWORD set)
-                ==================================================================""", baseUrl(), code));
+                ==================================================================""", baseUrl(), c));
     }
 
     private String baseUrl() {

@@ -70,6 +70,19 @@ class Formats {
         return String.valueOf(value);
     }
 
+    /** Client addresses as people write them: IPv6 in its short form (::1, not 0:0:0:0:0:0:0:1). */
+    public String ip(String address) {
+        if (address == null || !address.contains(":")) {
+            return address;
+        }
+        try {
+            return java.net.InetAddress.getByName(address).getHostAddress().replaceFirst("(^|:)(0+(:|$)){2,8}", "::")
+                    .replaceFirst(":::", "::");
+        } catch (java.net.UnknownHostException e) {
+            return address;
+        }
+    }
+
     public String shortHash(String hash) {
         return hash == null ? "" : hash.substring(0, Math.min(12, hash.length())) + "…";
     }

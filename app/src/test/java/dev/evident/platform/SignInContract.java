@@ -88,6 +88,7 @@ abstract class SignInContract extends IntegrationTest {
         String profile = session.get("/profile").body();
         Matcher secret = Pattern.compile("id=\"totp-secret\"[^>]*value=\"([A-Z2-7]+)\"").matcher(profile);
         assertThat(secret.find()).as("the enrolment key is shown").isTrue();
+        assertThat(profile).as("and a scannable QR code, inline SVG").contains("<svg", "QR code to add Evident", "h1v1h-1z");
         session.post("/profile/two-factor/confirm", Map.of("code", Totp.codeAt(secret.group(1), clock)));
         String confirmed = session.get("/profile").body();
         Matcher codes = Pattern.compile("<li><code>([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})</code></li>").matcher(confirmed);

@@ -33,7 +33,11 @@ class ProfileController {
         var user = accounts.get(actor.userId());
         model.addAttribute("user", user);
         model.addAttribute("recoveryCodesLeft", accounts.remainingRecoveryCodes(user.id()));
-        model.addAttribute("enrollment", session.getAttribute(ENROLLMENT));
+        var enrollment = (TotpEnrollment) session.getAttribute(ENROLLMENT);
+        model.addAttribute("enrollment", enrollment);
+        if (enrollment != null) {
+            model.addAttribute("qrCode", QrCodes.svg(enrollment.otpauthUri(), "QR code to add Evident to your authenticator app"));
+        }
         return "profile";
     }
 

@@ -1,5 +1,7 @@
 package dev.evident.catalog;
 
+import java.util.List;
+
 /** Argument checks shared by the records, so a malformed model cannot exist even outside YAML. */
 final class Checks {
 
@@ -11,5 +13,13 @@ final class Checks {
             throw new IllegalArgumentException(what + " must not be blank");
         }
         return value;
+    }
+
+    /** An unmodifiable copy of a list that must have at least one element. */
+    static <T> List<T> notEmpty(List<T> values, String what) {
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException(what + " must not be empty");
+        }
+        return List.copyOf(values);
     }
 }

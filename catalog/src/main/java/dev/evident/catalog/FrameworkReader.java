@@ -1,13 +1,6 @@
 package dev.evident.catalog;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
-
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -17,7 +10,7 @@ import java.util.Set;
 /**
  * Turns one framework YAML document into a validated {@link Framework}.
  *
- * <p>YAML is read as plain maps and lists (SafeConstructor, never arbitrary classes) and then
+ * <p>YAML is read as plain maps and lists ({@link SafeYaml}) and then
  * mapped by hand, so every problem is reported with the file and requirement it concerns.
  */
 final class FrameworkReader {
@@ -39,7 +32,7 @@ final class FrameworkReader {
     }
 
     private Framework read(InputStream in) {
-        YamlMap doc = YamlMap.of(parseYaml(in), file, null, "document");
+        YamlMap doc = YamlMap.of(SafeYaml.parse(file, in), file, null, "document");
         doc.allowOnly(FRAMEWORK_FIELDS);
         String id = doc.text("id");
         String name = doc.text("name");
@@ -50,16 +43,6 @@ final class FrameworkReader {
             throw doc.error("a framework needs at least one requirement");
         }
         return new Framework(id, name, version, categories, requirements);
-    }
-
-    private Object parseYaml(InputStream in) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        try {
-            return new Yaml(new SafeConstructor(options)).load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (YAMLException e) {
-            throw new CatalogException(file, null, "not valid YAML: " + e.getMessage(), e);
-        }
     }
 
     private List<Category> readCategories(List<?> items) {
@@ -86,7 +69,7 @@ final class FrameworkReader {
     }
 
     private Requirement readRequirement(YamlMap anonymous) {
-        YamlMap fields = anonymous.forRequirement(anonymous.text("id"));
+        YamlMap fields = anonymous.forRequirement(file, anonymous.text("id"));
         String id = fields.text("id");
         fields.allowOnly(REQUIREMENT_FIELDS);
         if (!requirementIds.add(id)) {

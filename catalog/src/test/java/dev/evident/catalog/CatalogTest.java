@@ -22,7 +22,7 @@ class CatalogTest {
 
     @Test
     void builtInCatalogShipsTscAndDc200() {
-        assertThat(catalog.frameworks()).extracting(Framework::id).containsExactly("tsc-2017", "dc-200");
+        assertThat(catalog.frameworks()).extracting(Framework::id).containsExactly("soc2-2017", "dc-200");
         assertThat(catalog.framework("iso-27001")).isEmpty();
     }
 
@@ -144,6 +144,6 @@ class CatalogTest {
     }
 
     private static Framework tsc() {
-        return catalog.framework("tsc-2017").orElseThrow();
+        return catalog.framework("soc2-2017").orElseThrow();
     }
 }

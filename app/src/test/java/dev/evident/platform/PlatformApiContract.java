@@ -313,7 +313,7 @@ abstract class PlatformApiContract extends IntegrationTest {
         String userId = joinedMember("EMPLOYEE");
         long version = adminApi().get("/api/v1/members/" + userId).json().get("version").asLong();
         adminApi().patch("/api/v1/members/" + userId, body("role", "COMPLIANCE_MANAGER", "version", version));
-        // the member creates tokens through the UI as themselves is not possible via API here; create via service
+        // tokens created by the member themself (as the UI would, through the service)
         String managerToken = createTokenAs(userId, "COMPLIANCE_MANAGER");
         String auditorToken = createTokenAs(userId, "AUDITOR");
         version = adminApi().get("/api/v1/members/" + userId).json().get("version").asLong();

@@ -348,6 +348,34 @@ abstract class PlatformApiContract extends IntegrationTest {
         assertThat(response.body()).contains("payload-too-large");
     }
 
+    @Test
+    void referenceFrameworksListTheSixtyOneTrustServicesCriteria() {
+        ApiClient employee = api(createToken("EMPLOYEE"));
+        JsonNode frameworks = employee.get("/api/v1/frameworks").json();
+        assertThat(frameworks.get("items").findValuesAsString("id")).contains("soc2-2017", "dc-200");
+        assertThat(frameworks.get("nextCursor").isNull()).isTrue();
+
+        List<String> criteria = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = employee.get("/api/v1/frameworks/soc2-2017/requirements?leaf=true&limit=25"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            page.get("items").forEach(r -> criteria.add(r.get("id").asText()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+        } while (cursor != null);
+        assertThat(criteria).hasSize(61).doesNotHaveDuplicates().contains("CC1.1", "CC6.1", "A1.2", "PI1.5", "C1.2", "P8.1");
+
+        JsonNode availability = employee.get("/api/v1/frameworks/soc2-2017/requirements?leaf=true&category=availability").json();
+        assertThat(availability.get("items").findValuesAsString("id")).containsExactly("A1.1", "A1.2", "A1.3");
+        JsonNode cc61 = employee.get("/api/v1/frameworks/soc2-2017/requirements?limit=1000").json().get("items");
+        cc61.forEach(r -> {
+            if (r.get("id").asText().equals("CC6.1")) {
+                assertThat(r.get("parentId").asText()).isEqualTo("CC6");
+            }
+        });
+        assertThat(employee.get("/api/v1/frameworks/iso-27001/requirements").status()).isEqualTo(404);
+    }
+
     @Autowired
     dev.evident.identity.internal.TokenService tokenService;
 

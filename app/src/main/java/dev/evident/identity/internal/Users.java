@@ -89,11 +89,8 @@ public class Users {
                 .param("step", step).param("id", id).update() == 1;
     }
 
-    public void rememberLastOrg(UUID id, UUID orgId) {
-        updateLastOrg(id, orgId);
-    }
-
-    void updateLastOrg(UUID id, UUID orgId) {
+    /** The organization a user lands in next time they sign in. */
+    public void updateLastOrg(UUID id, UUID orgId) {
         jdbc.sql("UPDATE app_user SET last_org_id = :org WHERE id = :id").param("org", orgId).param("id", id).update();
     }
 

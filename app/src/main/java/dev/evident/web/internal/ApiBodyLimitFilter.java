@@ -2,6 +2,7 @@ package dev.evident.web.internal;
 
 import dev.evident.shared.config.EvidentProperties;
 import dev.evident.shared.problem.PayloadTooLargeException;
+import dev.evident.shared.problem.ProblemResponses;
 import dev.evident.shared.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -25,7 +26,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiBodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
-    private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
     ApiBodyLimitFilter(EvidentProperties properties) {
         this.limit = properties.api().maxBodySize();
@@ -40,16 +40,9 @@ class ApiBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            var problem = new java.util.LinkedHashMap<String, Object>();
-            problem.put("type", ProblemType.PAYLOAD_TOO_LARGE.uri().toString());
-            problem.put("title", ProblemType.PAYLOAD_TOO_LARGE.title());
-            problem.put("status", ProblemType.PAYLOAD_TOO_LARGE.status().value());
-            problem.put("detail", new PayloadTooLargeException(limit).getMessage());
-            problem.put("instance", request.getRequestURI());
-            response.setStatus(ProblemType.PAYLOAD_TOO_LARGE.status().value());
-            response.setContentType("application/problem+json");
             response.setHeader("Connection", "close");
-            json.writeValue(response.getOutputStream(), problem);
+            ProblemResponses.write(request, response, ProblemType.PAYLOAD_TOO_LARGE,
+                    new PayloadTooLargeException(limit).getMessage());
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

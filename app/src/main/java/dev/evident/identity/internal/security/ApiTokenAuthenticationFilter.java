@@ -1,6 +1,7 @@
 package dev.evident.identity.internal.security;
 
 import dev.evident.identity.internal.TokenService;
+import dev.evident.shared.problem.ProblemResponses;
 import dev.evident.shared.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

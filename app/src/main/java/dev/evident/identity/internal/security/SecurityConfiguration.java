@@ -2,6 +2,7 @@ package dev.evident.identity.internal.security;
 
 import dev.evident.identity.internal.SignInService;
 import dev.evident.identity.internal.TokenService;
+import dev.evident.shared.problem.ProblemResponses;
 import dev.evident.shared.problem.ProblemType;
 import dev.evident.shared.security.Permission;
 import jakarta.servlet.DispatcherType;

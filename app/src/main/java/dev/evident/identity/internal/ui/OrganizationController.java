@@ -109,7 +109,7 @@ class OrganizationController {
 
         void remember(UUID userId, UUID orgId, HttpServletRequest request) {
             request.getSession().setAttribute(ActorResolver.CURRENT_ORG, orgId);
-            users.rememberLastOrg(userId, orgId);
+            users.updateLastOrg(userId, orgId);
             actors.forget(request);
         }
     }

@@ -1,18 +1,17 @@
-package dev.evident.identity.internal.security;
+package dev.evident.shared.problem;
 
-import dev.evident.shared.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Writes problem+json from filters, where no controller advice runs. */
-final class ProblemResponses {
+/** Writes problem+json from servlet filters, where no controller advice runs. */
+public final class ProblemResponses {
 
     private ProblemResponses() {
     }
 
-    static void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
+    public static void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
             throws IOException {
         response.setStatus(type.status().value());
         response.setContentType("application/problem+json");

@@ -22,9 +22,11 @@ public final class Catalog {
     public static final String BUILT_IN_INDEX = "catalog/frameworks/index.txt";
 
     private final List<Framework> frameworks;
+    private final Map<String, FrameworkIndex> indexes = new HashMap<>();
 
     private Catalog(List<Framework> frameworks) {
         this.frameworks = List.copyOf(frameworks);
+        this.frameworks.forEach(f -> indexes.put(f.id(), new FrameworkIndex(f)));
     }
 
     public static Catalog loadBuiltIn() {
@@ -59,6 +61,11 @@ public final class Catalog {
 
     public Optional<Framework> framework(String id) {
         return frameworks.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /** Fast lookups into a framework; empty for an unknown id. */
+    public Optional<FrameworkIndex> index(String frameworkId) {
+        return Optional.ofNullable(indexes.get(frameworkId));
     }
 
     private static List<String> readIndex(ClassLoader loader, String indexResource) {

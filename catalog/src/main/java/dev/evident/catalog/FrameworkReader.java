@@ -16,7 +16,7 @@ import java.util.Set;
 final class FrameworkReader {
 
     private static final Set<String> FRAMEWORK_FIELDS = Set.of("id", "name", "version", "categories", "requirements");
-    private static final Set<String> CATEGORY_FIELDS = Set.of("id", "name");
+    private static final Set<String> CATEGORY_FIELDS = Set.of("id", "name", "required");
     private static final Set<String> REQUIREMENT_FIELDS = Set.of("id", "title", "description", "category", "children");
 
     private final String file;
@@ -54,7 +54,7 @@ final class FrameworkReader {
             if (!categoryIds.add(id)) {
                 throw fields.error("duplicate category id '" + id + "'");
             }
-            categories.add(new Category(id, fields.text("name")));
+            categories.add(new Category(id, fields.text("name"), fields.flag("required")));
         }
         return categories;
     }

@@ -69,6 +69,18 @@ final class YamlMap {
         return asText(key, map.get(key));
     }
 
+    /** An optional true/false field; absent means false. */
+    boolean flag(String key) {
+        Object value = map.get(key);
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw error(key, "field '" + field(key) + "' must be true or false, found " + describe(value));
+    }
+
     List<?> list(String key, boolean required) {
         Object value = map.get(key);
         if (value == null) {

@@ -50,6 +50,11 @@ class CatalogTest {
     }
 
     @Test
+    void securityIsTheOnlyCategoryEveryProgramMustInclude() {
+        assertThat(tsc().categories()).filteredOn(Category::required).extracting(Category::id).containsExactly("security");
+    }
+
+    @Test
     void tscCriteriaAreGroupedBySeries() {
         Framework tsc = tsc();
 

@@ -53,9 +53,17 @@ class RoleTest {
     }
 
     @Test
-    void auditorCoversContributorWhileContributorsOnlyRead() {
-        assertThat(Role.AUDITOR.permissions()).containsAll(Role.CONTRIBUTOR.permissions());
-        assertThat(Role.AUDITOR.covers(Role.CONTRIBUTOR)).isTrue();
+    void contributorsOperateTheirControlsWhichAuditorsOnlyRead() {
+        assertThat(Role.CONTRIBUTOR.can(Permission.CONTROLS_OPERATE)).isTrue();
+        assertThat(Role.CONTRIBUTOR.can(Permission.CONTROLS_MANAGE)).isFalse();
+        assertThat(Role.AUDITOR.can(Permission.CONTROLS_OPERATE)).isFalse();
+        assertThat(Role.AUDITOR.covers(Role.CONTRIBUTOR)).isFalse();
+    }
+
+    @Test
+    void complianceManagersRunProgramsAndControls() {
+        assertThat(Role.COMPLIANCE_MANAGER.permissions()).contains(Permission.PROGRAMS_MANAGE, Permission.CONTROLS_MANAGE,
+                Permission.CONTROLS_OPERATE);
     }
 
     @Test
@@ -68,7 +76,8 @@ class RoleTest {
     @Test
     void auditorIsReadOnly() {
         assertThat(Role.AUDITOR.permissions()).containsExactlyInAnyOrder(
-                Permission.ORGANIZATION_READ, Permission.MEMBERS_READ, Permission.AUDIT_LOG_READ);
+                Permission.ORGANIZATION_READ, Permission.MEMBERS_READ, Permission.AUDIT_LOG_READ,
+                Permission.PROGRAMS_READ, Permission.CONTROLS_READ);
         assertThat(Role.AUDITOR.can(Permission.INVITATIONS_MANAGE)).isFalse();
         assertThat(Role.AUDITOR.can(Permission.TOKENS_MANAGE)).isFalse();
     }

@@ -13,8 +13,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,14 +38,6 @@ class FrameworkApi {
     /** One node of the requirement tree; {@code leaf} nodes are what controls map to. */
     record RequirementView(String id, String parentId, String categoryId, String title, String description, int depth,
                            boolean leaf) {
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class CatalogConfiguration {
-        @Bean
-        Catalog referenceCatalog() {
-            return Catalog.loadBuiltIn();
-        }
     }
 
     private final Catalog catalog;

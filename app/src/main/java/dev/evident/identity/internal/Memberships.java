@@ -73,6 +73,12 @@ public class Memberships {
         return statement.query(Memberships::map).list();
     }
 
+    /** Every member of an organization, by name; an organization has at most a few thousand. */
+    List<Member> all(UUID orgId) {
+        return jdbc.sql(SELECT + " WHERE m.org_id = :org ORDER BY LOWER(u.display_name), u.email")
+                .param("org", orgId).query(Memberships::map).list();
+    }
+
     public List<UUID> orgIdsOf(UUID userId) {
         return jdbc.sql("SELECT org_id FROM membership WHERE user_id = :user ORDER BY org_id")
                 .param("user", userId).query(UUID.class).list();

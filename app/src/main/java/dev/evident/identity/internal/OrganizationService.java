@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -87,6 +88,30 @@ public class OrganizationService implements OrganizationDirectory {
         return new OrganizationOverview(org.id(), org.name(), org.slug(), memberships.countByRole(orgId),
                 invitations.countPending(orgId, now), tokens.countActive(orgId, now),
                 memberships.countWithoutTwoFactor(orgId));
+    }
+
+    @Override
+    public List<MemberSummary> members(UUID orgId) {
+        return memberships.all(orgId).stream().map(OrganizationService::summary).toList();
+    }
+
+    @Override
+    public Optional<MemberSummary> member(UUID orgId, UUID userId) {
+        return memberships.find(orgId, userId).map(OrganizationService::summary);
+    }
+
+    @Override
+    public Optional<MemberSummary> memberByEmail(UUID orgId, String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        String wanted = email.trim();
+        return memberships.all(orgId).stream().filter(m -> m.email().equalsIgnoreCase(wanted)).findFirst()
+                .map(OrganizationService::summary);
+    }
+
+    private static MemberSummary summary(Memberships.Member m) {
+        return new MemberSummary(m.userId(), m.displayName(), m.email(), m.role());
     }
 
     private static String validName(String name) {

@@ -14,7 +14,17 @@ public enum Permission {
     INVITATIONS_MANAGE,
     TOKENS_MANAGE,
     AUDIT_LOG_READ,
-    METRICS_READ;
+    METRICS_READ,
+    /** See programs, their scope, system description and readiness. */
+    PROGRAMS_READ,
+    /** Create, rescope and delete programs. */
+    PROGRAMS_MANAGE,
+    /** See the organization's controls and their mappings. */
+    CONTROLS_READ,
+    /** Adopt, write, map, assign and delete controls; import controls as code. */
+    CONTROLS_MANAGE,
+    /** Move controls one owns through their lifecycle (Defined, Implemented). */
+    CONTROLS_OPERATE;
 
     /** Authority name used by Spring Security for non-controller endpoints (actuator). */
     public String authority() {

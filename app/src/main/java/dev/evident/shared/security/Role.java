@@ -13,13 +13,14 @@ public enum Role {
     ADMIN("Admin", "Full control of the organization, its members and its settings",
             EnumSet.allOf(Permission.class)),
     COMPLIANCE_MANAGER("Compliance manager", "Runs the compliance program; invites people and manages API tokens",
-            EnumSet.of(ORGANIZATION_READ, MEMBERS_READ, INVITATIONS_MANAGE, TOKENS_MANAGE, AUDIT_LOG_READ)),
+            EnumSet.of(ORGANIZATION_READ, MEMBERS_READ, INVITATIONS_MANAGE, TOKENS_MANAGE, AUDIT_LOG_READ,
+                    PROGRAMS_READ, PROGRAMS_MANAGE, CONTROLS_READ, CONTROLS_MANAGE, CONTROLS_OPERATE)),
     CONTRIBUTOR("Contributor", "Owns controls: fixes failing checks and uploads evidence",
-            EnumSet.of(ORGANIZATION_READ, MEMBERS_READ)),
+            EnumSet.of(ORGANIZATION_READ, MEMBERS_READ, PROGRAMS_READ, CONTROLS_READ, CONTROLS_OPERATE)),
     EMPLOYEE("Employee", "Accepts policies and completes training",
             EnumSet.of(ORGANIZATION_READ)),
     AUDITOR("Auditor", "Read-only access for the CPA firm",
-            EnumSet.of(ORGANIZATION_READ, MEMBERS_READ, AUDIT_LOG_READ));
+            EnumSet.of(ORGANIZATION_READ, MEMBERS_READ, AUDIT_LOG_READ, PROGRAMS_READ, CONTROLS_READ));
 
     private final String label;
     private final String description;

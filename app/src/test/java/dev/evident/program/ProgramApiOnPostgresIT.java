@@ -1,0 +1,7 @@
+package dev.evident.program;
+
+import dev.evident.testing.PostgresTest;
+
+@PostgresTest
+class ProgramApiOnPostgresIT extends ProgramApiContract {
+}

@@ -112,6 +112,14 @@ abstract class TenantIsolationContract extends IntegrationTest {
         var token = a.post("/api/v1/tokens", body("name", "A's token", "role", "AUDITOR")).json();
         ids.put("tokenId", token.get("token").get("id").asText());
         ids.put("userId", a.get("/api/v1/members?role=ADMIN").json().get("items").get(0).get("userId").asText());
+        var program = a.post("/api/v1/programs", dev.evident.program.Programs.typeTwo("A's program " + System.nanoTime(),
+                "availability")).json();
+        ids.put("programId", program.get("id").asText());
+        var adopted = a.post("/api/v1/controls/library/adopt", body("controlIds", java.util.List.of("AC-02"))).json();
+        String controlId = adopted.get("adopted").isEmpty()
+                ? a.get("/api/v1/controls?q=AC-02").json().get("items").get(0).get("id").asText()
+                : adopted.get("adopted").get(0).get("id").asText();
+        ids.put("controlId", controlId);
         ids.put("entryId", a.get("/api/v1/audit-log?limit=1").json().get("items").get(0).get("id").asText());
         return ids;
     }

@@ -44,4 +44,26 @@ public abstract class IntegrationTest {
     protected WebSession browserlessSession() {
         return new WebSession(baseUrl());
     }
+
+    @Autowired
+    private dev.evident.identity.Provisioning provisioning;
+
+    /** An organization of its own for one test, with an admin (email, password) and an admin API token. */
+    public record Organization(java.util.UUID id, String adminEmail, String adminPassword, String adminToken,
+                               java.util.UUID adminUserId, ApiClient api) {
+    }
+
+    protected Organization newOrganization(String name) {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String email = "admin-" + suffix + "@" + name.toLowerCase().replaceAll("[^a-z0-9]+", "") + ".example";
+        String password = "another long passphrase " + suffix;
+        java.util.UUID orgId = provisioning.createOrganizationWithAdmin(name + " " + suffix, email, name + " Admin",
+                password, "test");
+        String secret = "test-admin-token-" + suffix + "-0123456789abcdef";
+        provisioning.registerToken(orgId, name + " admin", dev.evident.shared.security.Role.ADMIN, secret, "test");
+        ApiClient api = api(secret);
+        java.util.UUID adminId = java.util.UUID.fromString(api.get("/api/v1/members?role=ADMIN").json().get("items").get(0)
+                .get("userId").asText());
+        return new Organization(orgId, email, password, secret, adminId, api);
+    }
 }

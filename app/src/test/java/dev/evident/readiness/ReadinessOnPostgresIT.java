@@ -1,0 +1,7 @@
+package dev.evident.readiness;
+
+import dev.evident.testing.PostgresTest;
+
+@PostgresTest
+class ReadinessOnPostgresIT extends ReadinessContract {
+}

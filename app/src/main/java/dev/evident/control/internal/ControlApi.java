@@ -1,5 +1,6 @@
 package dev.evident.control.internal;
 
+import dev.evident.control.ControlInput;
 import dev.evident.catalog.AuditTest;
 import dev.evident.catalog.ControlFrequency;
 import dev.evident.catalog.ControlLibrary;

@@ -1,5 +1,6 @@
 package dev.evident.control.internal;
 
+import dev.evident.control.ControlInput;
 import dev.evident.control.Control;
 import dev.evident.control.RefOrder;
 import dev.evident.control.ControlDirectory;
@@ -8,6 +9,7 @@ import dev.evident.control.ControlEvents.ControlDeleted;
 import dev.evident.control.ControlEvents.ControlStatusChanged;
 import dev.evident.control.ControlEvents.ControlUpdated;
 import dev.evident.control.ControlLifecycle;
+import dev.evident.control.ControlManagement;
 import dev.evident.control.ControlStatus;
 import dev.evident.control.ControlStatus.Mover;
 import dev.evident.identity.OrganizationDirectory.MemberSummary;
@@ -32,24 +34,29 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The organization's controls: read, write, delete and move through the lifecycle. */
 @Service
-public class ControlService implements ControlDirectory, ControlLifecycle {
+public class ControlService implements ControlDirectory, ControlLifecycle, ControlManagement {
 
     private static final Comparator<Control> BY_REF = Comparator.comparing(Control::ref, RefOrder.INSTANCE);
 
     private final Controls controls;
     private final ControlRulesFactory rules;
+    private final ObjectProvider<LibraryAdoption> adoption;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ControlService(Controls controls, ControlRulesFactory rules, ApplicationEventPublisher events, Clock clock) {
+    ControlService(Controls controls, ControlRulesFactory rules,
+                   ObjectProvider<LibraryAdoption> adoption,
+                   ApplicationEventPublisher events, Clock clock) {
         this.controls = controls;
         this.rules = rules;
+        this.adoption = adoption;
         this.events = events;
         this.clock = clock;
     }
@@ -71,6 +78,7 @@ public class ControlService implements ControlDirectory, ControlLifecycle {
         return control(actor.orgId(), id).orElseThrow(() -> new NotFoundException("Control"));
     }
 
+    @Override
     @Transactional
     public Control create(Actor actor, ControlInput input) {
         ControlRules orgRules = rules.rulesFor(actor.orgId());
@@ -85,6 +93,7 @@ public class ControlService implements ControlDirectory, ControlLifecycle {
         return created;
     }
 
+    @Override
     @Transactional
     public Control update(Actor actor, UUID id, ControlInput input) {
         Control before = get(actor, id);
@@ -112,6 +121,11 @@ public class ControlService implements ControlDirectory, ControlLifecycle {
         return saved;
     }
 
+    @Override
+    public List<Control> adopt(Actor actor, List<String> categories, List<String> libraryControlIds) {
+        return adoption.getObject().adopt(actor, new LibraryAdoption.Request(categories, libraryControlIds)).adopted();
+    }
+
     @Transactional
     public void delete(Actor actor, UUID id) {
         Control control = get(actor, id);
@@ -123,6 +137,7 @@ public class ControlService implements ControlDirectory, ControlLifecycle {
      * A person moves a control (Defined ↔ Implemented, or back down). Managers may move any control;
      * contributors only the controls they own.
      */
+    @Override
     @Transactional
     public Control changeStatus(Actor actor, UUID id, String target, Long expectedVersion) {
         Control control = get(actor, id);

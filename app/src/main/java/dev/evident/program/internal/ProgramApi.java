@@ -1,5 +1,6 @@
 package dev.evident.program.internal;
 
+import dev.evident.program.ProgramInput;
 import dev.evident.catalog.Catalog;
 import dev.evident.catalog.Category;
 import dev.evident.catalog.Framework;

@@ -1,9 +1,11 @@
 package dev.evident.program.internal;
 
+import dev.evident.program.ProgramInput;
 import dev.evident.catalog.Catalog;
 import dev.evident.catalog.Category;
 import dev.evident.program.Program;
 import dev.evident.program.ProgramDirectory;
+import dev.evident.program.ProgramManagement;
 import dev.evident.program.ProgramEvents.ProgramCreated;
 import dev.evident.program.ProgramEvents.ProgramDeleted;
 import dev.evident.program.ProgramEvents.ProgramUpdated;
@@ -26,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Creates, rescopes and deletes programs; every change is validated in full and audited. */
 @Service
-public class ProgramService implements ProgramDirectory {
+public class ProgramService implements ProgramDirectory, ProgramManagement {
 
     private final Programs programs;
     private final Catalog catalog;
@@ -48,6 +50,7 @@ public class ProgramService implements ProgramDirectory {
         return programs.find(actor.orgId(), id).orElseThrow(() -> new NotFoundException("Program"));
     }
 
+    @Override
     @Transactional
     public Program create(Actor actor, ProgramInput input) {
         ProgramValidator.Valid valid = ProgramValidator.validate(catalog, input);
@@ -59,6 +62,7 @@ public class ProgramService implements ProgramDirectory {
         return created;
     }
 
+    @Override
     @Transactional
     public Program update(Actor actor, UUID id, ProgramInput input, Long expectedVersion) {
         Program before = get(actor, id);
@@ -80,6 +84,7 @@ public class ProgramService implements ProgramDirectory {
         return after;
     }
 
+    @Override
     @Transactional
     public void delete(Actor actor, UUID id) {
         Program program = get(actor, id);

@@ -1,5 +1,6 @@
 package dev.evident.program.internal;
 
+import dev.evident.program.ProgramInput;
 import dev.evident.catalog.Catalog;
 import dev.evident.catalog.Category;
 import dev.evident.catalog.Framework;
@@ -16,10 +17,10 @@ import dev.evident.program.SystemDescription.ComponentKind;
 import dev.evident.program.SystemDescription.Service;
 import dev.evident.program.SystemDescription.SubserviceMethod;
 import dev.evident.program.SystemDescription.SubserviceOrganization;
-import dev.evident.program.internal.ProgramInput.CategoryInput;
-import dev.evident.program.internal.ProgramInput.ComplementaryControlInput;
-import dev.evident.program.internal.ProgramInput.NotRelevantInput;
-import dev.evident.program.internal.ProgramInput.SystemInput;
+import dev.evident.program.ProgramInput.CategoryInput;
+import dev.evident.program.ProgramInput.ComplementaryControlInput;
+import dev.evident.program.ProgramInput.NotRelevantInput;
+import dev.evident.program.ProgramInput.SystemInput;
 import dev.evident.shared.problem.InvalidInputException;
 import dev.evident.shared.problem.ProblemException.FieldError;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.evident.control.internal;
+package dev.evident.control;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;

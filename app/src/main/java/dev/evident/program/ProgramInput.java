@@ -1,4 +1,4 @@
-package dev.evident.program.internal;
+package dev.evident.program;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.evident.identity.internal.security.SessionUser;
 import dev.evident.identity.internal.security.SignInCompletion;
 import dev.evident.shared.problem.ProblemException;
 import dev.evident.shared.security.PublicEndpoint;
+import dev.evident.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;

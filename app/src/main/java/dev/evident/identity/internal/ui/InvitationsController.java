@@ -9,6 +9,7 @@ import dev.evident.shared.security.Actor;
 import dev.evident.shared.security.Permission;
 import dev.evident.shared.security.RequiresPermission;
 import dev.evident.shared.security.Role;
+import dev.evident.shared.web.FormErrors;
 import dev.evident.shared.web.PublicUrls;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;

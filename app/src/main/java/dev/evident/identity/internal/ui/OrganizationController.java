@@ -9,6 +9,7 @@ import dev.evident.shared.security.Actor;
 import dev.evident.shared.security.Permission;
 import dev.evident.shared.security.RequiresPermission;
 import dev.evident.shared.security.SignedIn;
+import dev.evident.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.evident.identity.internal.ui;
+package dev.evident.shared.web;
 
 import dev.evident.shared.problem.ProblemException;
 import java.util.LinkedHashMap;
@@ -6,18 +6,22 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.ui.Model;
 
-/** Puts a service's field errors into the model as field → messages, for the form fragments. */
-final class FormErrors {
+/**
+ * Puts a service's field errors into the model as {@code errors}: field → messages, for the form
+ * fragments in fragments.html ({@code fieldError(field)}, {@code summary}). Errors without a field go
+ * under "form".
+ */
+public final class FormErrors {
 
     private FormErrors() {
     }
 
-    static void add(Model model, ProblemException e) {
+    public static void add(Model model, ProblemException e) {
         add(model, e, Map.of());
     }
 
     /** @param renames service field names to this form's field names (e.g. "name" → "organizationName") */
-    static void add(Model model, ProblemException e, Map<String, String> renames) {
+    public static void add(Model model, ProblemException e, Map<String, String> renames) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         if (e.errors().isEmpty()) {
             errors.put("form", List.of(e.getMessage()));

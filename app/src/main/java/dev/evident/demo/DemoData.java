@@ -3,7 +3,9 @@ package dev.evident.demo;
 import dev.evident.identity.Provisioning;
 import dev.evident.shared.config.EvidentProperties;
 import dev.evident.shared.security.Role;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +37,22 @@ class DemoData implements ApplicationRunner {
             new DemoPerson("Sam Okafor", "sam@brightwave.example", Role.EMPLOYEE),
             new DemoPerson("Elena Ruiz (Ruiz & Hart CPAs)", "elena@ruizhart-cpa.example", Role.AUDITOR));
 
+    /** Colleagues who own controls in the demo program; they can sign in too, but the banner lists one per role. */
+    static final List<DemoPerson> CONTROL_OWNERS = List.of(
+            new DemoPerson("Tom Becker", "tom@brightwave.example", Role.CONTRIBUTOR),
+            new DemoPerson("Lena Park", "lena@brightwave.example", Role.CONTRIBUTOR),
+            new DemoPerson("Diego Alvarez", "diego@brightwave.example", Role.CONTRIBUTOR));
+
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final Provisioning provisioning;
+    private final DemoProgram program;
     private final EvidentProperties properties;
     private final TransactionTemplate transaction;
 
-    DemoData(Provisioning provisioning, EvidentProperties properties, TransactionTemplate transaction) {
+    DemoData(Provisioning provisioning, DemoProgram program, EvidentProperties properties, TransactionTemplate transaction) {
         this.provisioning = provisioning;
+        this.program = program;
         this.properties = properties;
         this.transaction = transaction;
     }
@@ -70,9 +80,15 @@ class DemoData implements ApplicationRunner {
     private void seed() {
         DemoPerson admin = PEOPLE.get(0);
         UUID orgId = provisioning.createOrganizationWithAdmin(ORGANIZATION, admin.email(), admin.name(), PASSWORD, "demo");
+        Map<String, UUID> people = new HashMap<>();
         for (DemoPerson person : PEOPLE.subList(1, PEOPLE.size())) {
-            provisioning.addUser(orgId, person.email(), person.name(), PASSWORD, person.role(), "demo");
+            people.put(person.email(), provisioning.addUser(orgId, person.email(), person.name(), PASSWORD, person.role(), "demo"));
         }
-        log.info("Seeded the demo company {} with {} people", ORGANIZATION, PEOPLE.size());
+        for (DemoPerson person : CONTROL_OWNERS) {
+            people.put(person.email(), provisioning.addUser(orgId, person.email(), person.name(), PASSWORD, person.role(), "demo"));
+        }
+        program.seed(orgId, people);
+        log.info("Seeded the demo company {} with {} people and its SOC 2 program", ORGANIZATION,
+                PEOPLE.size() + CONTROL_OWNERS.size());
     }
 }

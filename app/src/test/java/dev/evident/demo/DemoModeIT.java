@@ -59,21 +59,25 @@ class DemoModeIT {
 
     private Map<String, Integer> rowCounts() {
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-        for (String table : List.of("organization", "app_user", "membership", "invitation", "api_token", "audit_log_entry")) {
+        for (String table : List.of("organization", "app_user", "membership", "invitation", "api_token", "audit_log_entry",
+                "program", "control", "control_mapping", "readiness_snapshot")) {
             counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single());
         }
         return counts;
     }
 
     @Test
-    void demoCompanyHasExactlyOnePersonInEachRole() {
+    void demoCompanyHasTheDocumentedAccountForEachRoleAndThreeMoreControlOwners() {
         assertThat(demoMembers()).extracting(row -> row.get("email"), row -> Role.valueOf((String) row.get("role")))
                 .containsExactlyInAnyOrder(
                         tuple(ADMIN, Role.ADMIN),
                         tuple(COMPLIANCE_MANAGER, Role.COMPLIANCE_MANAGER),
                         tuple(CONTRIBUTOR, Role.CONTRIBUTOR),
                         tuple(EMPLOYEE, Role.EMPLOYEE),
-                        tuple(AUDITOR, Role.AUDITOR));
+                        tuple(AUDITOR, Role.AUDITOR),
+                        tuple("tom@brightwave.example", Role.CONTRIBUTOR),
+                        tuple("lena@brightwave.example", Role.CONTRIBUTOR),
+                        tuple("diego@brightwave.example", Role.CONTRIBUTOR));
         assertThat(jdbc.sql("SELECT name FROM organization WHERE slug = 'brightwave-analytics'").query(String.class).single())
                 .isEqualTo("Brightwave Analytics");
     }
@@ -85,6 +89,38 @@ class DemoModeIT {
             assertThat(dashboard.status()).as(email).isEqualTo(200);
             assertThat(dashboard.body()).as(email).contains("Brightwave Analytics");
         }
+    }
+
+    @Test
+    void demoCompanyIsMidwayThroughReadinessForItsTypeTwoProgram() {
+        Map<String, Object> program = jdbc.sql("""
+                SELECT p.id, p.name, p.report_type FROM program p JOIN organization o ON o.id = p.org_id
+                WHERE o.slug = 'brightwave-analytics'""").query().singleRow();
+        assertThat(program.get("report_type")).isEqualTo("TYPE_2");
+        assertThat((String) program.get("name")).startsWith("SOC 2 Type II ");
+        assertThat(jdbc.sql("SELECT category_id FROM program_category WHERE program_id = :p AND included = TRUE ORDER BY category_id")
+                .param("p", program.get("id")).query(String.class).list())
+                .containsExactly("availability", "confidentiality", "security");
+
+        Map<String, Object> counts = jdbc.sql("""
+                SELECT COUNT(*) AS total,
+                       SUM(CASE WHEN status = 'IMPLEMENTED' THEN 1 ELSE 0 END) AS implemented,
+                       SUM(CASE WHEN owner_user_id IS NULL THEN 1 ELSE 0 END) AS ownerless,
+                       SUM(CASE WHEN applicable THEN 0 ELSE 1 END) AS not_applicable
+                FROM control c JOIN organization o ON o.id = c.org_id WHERE o.slug = 'brightwave-analytics'""")
+                .query().singleRow();
+        int total = ((Number) counts.get("total")).intValue();
+        int implemented = ((Number) counts.get("implemented")).intValue();
+        assertThat(total).isGreaterThan(80);
+        assertThat(implemented).as("mid-journey").isBetween(total / 4, total * 3 / 4);
+        assertThat(((Number) counts.get("ownerless")).intValue()).as("vendor management not started").isPositive();
+        assertThat(((Number) counts.get("not_applicable")).intValue()).isEqualTo(1);
+
+        List<Integer> history = jdbc.sql("SELECT score_bp FROM readiness_snapshot WHERE program_id = :p ORDER BY hour_start")
+                .param("p", program.get("id")).query(Integer.class).list();
+        assertThat(history).as("weekly progress up to today").hasSizeGreaterThanOrEqualTo(5).isSorted();
+        assertThat(history.get(0)).isZero();
+        assertThat(history.get(history.size() - 1)).isBetween(2000, 8000);
     }
 
     @Test
@@ -134,7 +170,7 @@ class DemoModeIT {
                 SELECT COUNT(*) FROM audit_log_entry e JOIN organization o ON o.id = e.org_id
                 WHERE o.slug = 'brightwave-analytics' AND e.action = 'member.joined'""").query(Integer.class).single();
 
-        assertThat(joined).isEqualTo(5);
+        assertThat(joined).isEqualTo(8);
     }
 
     @Test
@@ -144,6 +180,6 @@ class DemoModeIT {
         context.getBean("demoData", ApplicationRunner.class).run(null);
 
         assertThat(rowCounts()).isEqualTo(before);
-        assertThat(demoMembers()).hasSize(5);
+        assertThat(demoMembers()).hasSize(8);
     }
 }

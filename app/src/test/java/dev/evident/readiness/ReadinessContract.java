@@ -80,6 +80,12 @@ abstract class ReadinessContract extends IntegrationTest {
         assertThat(r.get("typeOne").get("status").asText()).isEqualTo("NOT_READY");
         assertThat(r.get("typeOne").get("summary").asText()).contains("61 criteria have gaps");
         assertThat(r.get("typeTwo").get("status").asText()).isEqualTo("NOT_ASSESSED");
+        assertThat(r.get("remediation")).as("the first 50 by default").hasSize(50);
+        assertThat(r.get("remediationTotal").asInt()).isGreaterThan(50);
+        assertThat(s.api().get("/api/v1/programs/" + s.programId() + "/readiness?remediationLimit=5000").json()
+                .get("remediation")).hasSize(r.get("remediationTotal").asInt());
+        assertThat(s.api().get("/api/v1/programs/" + s.programId() + "/readiness?remediationLimit=-1").status()).isEqualTo(400);
+        assertThat(r.get("controlCounts").get("applicable").asInt()).isEqualTo(r.get("controls").size());
         JsonNode first = r.get("remediation").get(0);
         assertThat(first.get("rank").asInt()).isEqualTo(1);
         assertThat(first.get("closesSecurityGap").asBoolean()).isTrue();
@@ -99,7 +105,16 @@ abstract class ReadinessContract extends IntegrationTest {
         meet(s, "CC1.1");
         JsonNode r = s.readiness();
         assertThat(criterion(r, "CC1.1").get("verdict").asText()).isEqualTo("MET");
-        assertThat(criterion(r, "CC1.1").get("controls").get(0).get("ownerName").asText()).endsWith("Admin");
+        String ref = criterion(r, "CC1.1").get("controls").get(0).asText();
+        JsonNode described = null;
+        for (JsonNode c : r.get("controls")) {
+            if (c.get("ref").asText().equals(ref)) {
+                described = c;
+            }
+        }
+        assertThat(described).as("every control named by a criterion is described once").isNotNull();
+        assertThat(described.get("ownerName").asText()).endsWith("Admin");
+        assertThat(described.get("ready").asBoolean()).isTrue();
         assertThat(r.get("overall").get("met").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(r.get("overall").get("percent").asDouble()).isPositive();
         assertThat(r.get("remediation").findValuesAsString("ref")).isNotEmpty();

@@ -47,6 +47,8 @@ class ReadinessApi {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+    static final int DEFAULT_REMEDIATION = 50;
+    static final int MAX_REMEDIATION = 10_000;
 
     record HistoryPoint(Instant takenAt, double score, int criteria, int met, int partiallyMet, int gap,
                         int applicableControls, int readyControls, Map<String, Double> categories) {
@@ -71,9 +73,16 @@ class ReadinessApi {
     @RequiresPermission(Permission.PROGRAMS_READ)
     @Operation(summary = "Readiness of a program", description = "Per criterion in scope: the mapped controls, their "
             + "status and owner, and a verdict (MET, PARTIALLY_MET, GAP); scores per category and overall; the Type I "
-            + "verdict and the Type II slot; the ranked remediation list. The formula is in docs/readiness.md")
-    Readiness get(Actor actor, @PathVariable String programId) {
-        return readiness.readiness(actor, Ids.parseOrNotFound(programId, "Program"));
+            + "verdict and the Type II slot; the ranked remediation list (the first remediationLimit items, default "
+            + "50; remediationTotal says how many there are). Each control is described once in controls; criteria "
+            + "name theirs by reference. The formula is in docs/readiness.md")
+    ReadinessView get(Actor actor, @PathVariable String programId,
+                      @RequestParam(required = false) Integer remediationLimit) {
+        int limit = remediationLimit == null ? DEFAULT_REMEDIATION : remediationLimit;
+        if (limit < 0 || limit > MAX_REMEDIATION) {
+            throw new InvalidInputException("remediationLimit", "must be between 0 and " + MAX_REMEDIATION + ", was " + limit);
+        }
+        return ReadinessView.of(readiness.readiness(actor, Ids.parseOrNotFound(programId, "Program")), limit);
     }
 
     @GetMapping("/readiness/history")

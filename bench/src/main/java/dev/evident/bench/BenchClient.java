@@ -46,6 +46,17 @@ final class BenchClient {
         return send(api(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** The Prometheus text exposition (needs an admin token). */
+    String metrics() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/plain").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("/actuator/prometheus answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     /** Signs a browser session in with the sign-in form (CSRF token from the form, session cookie kept). */
     void signIn(String email, String password) throws IOException, InterruptedException {
         String form = page("/login").body();

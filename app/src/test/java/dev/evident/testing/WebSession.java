@@ -31,6 +31,13 @@ public class WebSession {
         }
     }
 
+    /** A file answered to a signed-in browser: status, headers and the exact bytes. */
+    public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+    }
+
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private final String baseUrl;
@@ -67,6 +74,20 @@ public class WebSession {
     public Page signIn(String email, String password) {
         get("/login");
         return post("/login", Map.of("email", email, "password", password));
+    }
+
+    /** Fetches a file (CSV, XLSX, …) with this session's cookies. */
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public String cookie(String name) {

@@ -50,6 +50,15 @@ public class ProgramService implements ProgramDirectory, ProgramManagement {
         return programs.find(actor.orgId(), id).orElseThrow(() -> new NotFoundException("Program"));
     }
 
+    /**
+     * Checks an input exactly as {@link #create} would, without saving anything: for pages that
+     * collect a program over several steps and want to report a step's mistakes on that step.
+     */
+    public void check(Actor actor, ProgramInput input) {
+        ProgramValidator.Valid valid = ProgramValidator.validate(catalog, input);
+        requireUniqueName(actor.orgId(), valid.name(), null);
+    }
+
     @Override
     @Transactional
     public Program create(Actor actor, ProgramInput input) {

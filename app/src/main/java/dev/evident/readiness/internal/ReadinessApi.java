@@ -1,12 +1,5 @@
 package dev.evident.readiness.internal;
 
-import dev.evident.catalog.Catalog;
-import dev.evident.catalog.FrameworkIndex;
-import dev.evident.control.Control;
-import dev.evident.control.ControlDirectory;
-import dev.evident.identity.OrganizationDirectory;
-import dev.evident.identity.OrganizationDirectory.MemberSummary;
-import dev.evident.program.Program;
 import dev.evident.readiness.Readiness;
 import dev.evident.shared.Ids;
 import dev.evident.shared.problem.InvalidInputException;
@@ -15,24 +8,17 @@ import dev.evident.shared.security.Permission;
 import dev.evident.shared.security.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,8 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Readiness", description = "Gap assessment of a program: verdicts, scores, remediation, history, control matrix")
 class ReadinessApi {
 
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
     static final int DEFAULT_REMEDIATION = 50;
     static final int MAX_REMEDIATION = 10_000;
 
@@ -58,15 +42,11 @@ class ReadinessApi {
     }
 
     private final ReadinessService readiness;
-    private final ControlDirectory controls;
-    private final OrganizationDirectory directory;
-    private final Catalog catalog;
+    private final MatrixExport export;
 
-    ReadinessApi(ReadinessService readiness, ControlDirectory controls, OrganizationDirectory directory, Catalog catalog) {
+    ReadinessApi(ReadinessService readiness, MatrixExport export) {
         this.readiness = readiness;
-        this.controls = controls;
-        this.directory = directory;
-        this.catalog = catalog;
+        this.export = export;
     }
 
     @GetMapping("/readiness")
@@ -113,46 +93,11 @@ class ReadinessApi {
             throw new InvalidInputException("format", "'" + format + "' is not supported; use csv or xlsx");
         }
         UUID id = Ids.parseOrNotFound(programId, "Program");
-        Program program = readiness.program(actor, id);
-        Readiness r = readiness.readiness(actor, id);
-        FrameworkIndex framework = catalog.index(program.frameworkId()).orElseThrow();
-        Map<UUID, Control> byId = controls.controls(actor.orgId()).stream()
-                .collect(Collectors.toMap(Control::id, Function.identity()));
-        Map<UUID, MemberSummary> members = directory.members(actor.orgId()).stream()
-                .collect(Collectors.toMap(MemberSummary::userId, Function.identity()));
-        List<List<String>> rows = ControlMatrix.rows(program, r, framework, byId, members);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (kind.equals("csv")) {
-                MatrixFiles.csv(ControlMatrix.HEADER, rows, out);
-            } else {
-                MatrixFiles.xlsx("Control matrix", ControlMatrix.HEADER, rows, summary(program, r), out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String file = "control-matrix-" + slug(program.name()) + "-" + LocalDate.ofInstant(r.computedAt(), ZoneOffset.UTC)
-                + "." + kind;
+        MatrixExport.File file = export.export(actor, id, kind.equals("csv") ? MatrixExport.Format.CSV
+                : MatrixExport.Format.XLSX);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
-                .contentType(kind.equals("csv") ? CSV : XLSX).body(out.toByteArray());
-    }
-
-    private static List<List<String>> summary(Program program, Readiness r) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("Program", program.name()));
-        rows.add(List.of("Report", program.reportType().label() + ", " + program.periodLabel()));
-        rows.add(List.of("Computed at", r.computedAt().toString()));
-        rows.add(List.of("Overall score", r.overall().percent() + " %"));
-        rows.add(List.of("Criteria met / partially met / gap", r.overall().met() + " / " + r.overall().partiallyMet()
-                + " / " + r.overall().gap()));
-        r.categories().forEach(c -> rows.add(List.of(c.name(), c.score().percent() + " % (" + c.score().met() + " of "
-                + c.score().criteria() + " met)")));
-        rows.add(List.of("Type I", r.typeOne().summary()));
-        rows.add(List.of("Type II", r.typeTwo().summary()));
-        program.categories().stream().filter(c -> !c.included())
-                .forEach(c -> rows.add(List.of("Excluded: " + c.categoryId(), c.exclusionReason())));
-        return rows;
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build().toString())
+                .contentType(file.mediaType()).body(file.content());
     }
 
     private static Instant day(String field, String value, boolean endOfDay) {
@@ -165,11 +110,5 @@ class ReadinessApi {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "must be a date written as YYYY-MM-DD, was '" + value + "'");
         }
-    }
-
-    static String slug(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return slug.isEmpty() ? "program" : slug;
     }
 }

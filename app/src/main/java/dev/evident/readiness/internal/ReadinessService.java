@@ -128,6 +128,19 @@ public class ReadinessService implements ProgramReadiness {
     }
 
     @Override
+    public Map<UUID, Readiness> currentByProgram(UUID orgId) {
+        List<Program> all = programs.programs(orgId);
+        Map<UUID, Readiness> result = new java.util.LinkedHashMap<>();
+        if (all.isEmpty()) {
+            return result;
+        }
+        List<Control> organizationControls = controls.controls(orgId);
+        Map<UUID, String> owners = owners(orgId);
+        all.forEach(p -> result.put(p.id(), compute(p, organizationControls, owners)));
+        return result;
+    }
+
+    @Override
     public void recordAt(UUID orgId, UUID programId, Instant at) {
         Program program = programs.program(orgId, programId).orElseThrow(() -> new NotFoundException("Program"));
         snapshots.record(orgId, compute(program, controls.controls(orgId), owners(orgId)), at);

@@ -23,14 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
  * hour's row, so history grows with the hours in which something changed, not with every change.
  */
 @Repository
-class ReadinessSnapshots {
+public class ReadinessSnapshots {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Integer>> SCORES = new TypeReference<>() {
     };
 
     /** One point of history; {@code categories} maps category id to its score in basis points. */
-    record Snapshot(Instant takenAt, int basisPoints, int criteria, int met, int partiallyMet, int gap, int controls,
+    public record Snapshot(Instant takenAt, int basisPoints, int criteria, int met, int partiallyMet, int gap, int controls,
                     int readyControls, Map<String, Integer> categories) {
     }
 

@@ -2,10 +2,18 @@ package dev.evident.web.internal;
 
 import dev.evident.auditlog.AuditLog;
 import dev.evident.identity.OrganizationDirectory;
+import dev.evident.program.Program;
+import dev.evident.program.ProgramDirectory;
+import dev.evident.readiness.ProgramReadiness;
+import dev.evident.readiness.Readiness;
+import dev.evident.readiness.ReportVerdict;
 import dev.evident.shared.security.Actor;
 import dev.evident.shared.security.Permission;
 import dev.evident.shared.security.RequiresPermission;
 import dev.evident.shared.web.NavigationItem;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,12 +23,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class DashboardController {
 
+    /** A program on the dashboard: how ready it is and whether a Type I could start. */
+    record ProgramCard(UUID id, String name, String reportType, double percent, boolean typeOneReady) {
+    }
+
     private final OrganizationDirectory directory;
     private final AuditLog auditLog;
+    private final ProgramDirectory programs;
+    private final ProgramReadiness readiness;
 
-    DashboardController(OrganizationDirectory directory, AuditLog auditLog) {
+    DashboardController(OrganizationDirectory directory, AuditLog auditLog, ProgramDirectory programs,
+                        ProgramReadiness readiness) {
         this.directory = directory;
         this.auditLog = auditLog;
+        this.programs = programs;
+        this.readiness = readiness;
     }
 
     @Bean
@@ -36,9 +53,25 @@ class DashboardController {
         model.addAttribute("canSeeMembers", actor.can(Permission.MEMBERS_READ));
         model.addAttribute("canInvite", actor.can(Permission.INVITATIONS_MANAGE));
         model.addAttribute("canManageTokens", actor.can(Permission.TOKENS_MANAGE));
+        model.addAttribute("canSeePrograms", actor.can(Permission.PROGRAMS_READ));
+        model.addAttribute("canManagePrograms", actor.can(Permission.PROGRAMS_MANAGE));
+        if (actor.can(Permission.PROGRAMS_READ)) {
+            model.addAttribute("programs", programCards(actor));
+        }
         if (actor.can(Permission.AUDIT_LOG_READ)) {
             model.addAttribute("recent", auditLog.recent(actor.orgId(), 10));
         }
         return "dashboard";
+    }
+
+    private List<ProgramCard> programCards(Actor actor) {
+        Map<UUID, Readiness> scores = readiness.currentByProgram(actor.orgId());
+        return programs.programs(actor.orgId()).stream().filter(p -> scores.containsKey(p.id())).map(p -> card(p, scores.get(p.id())))
+                .toList();
+    }
+
+    private static ProgramCard card(Program p, Readiness r) {
+        return new ProgramCard(p.id(), p.name(), p.reportType().label(), r.overall().percent(),
+                r.typeOne().status() == ReportVerdict.Status.READY);
     }
 }

@@ -83,6 +83,12 @@ class Formats {
         }
     }
 
+    /** A percentage as readiness shows it: "42.5 %", or "40 %" for a whole number. */
+    public String percent(double value) {
+        return (value == Math.rint(value) ? String.valueOf((long) value)
+                : String.format(java.util.Locale.ROOT, "%.1f", value)) + " %";
+    }
+
     public String shortHash(String hash) {
         return hash == null ? "" : hash.substring(0, Math.min(12, hash.length())) + "…";
     }

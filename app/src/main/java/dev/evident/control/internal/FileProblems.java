@@ -53,9 +53,14 @@ final class FileProblems {
     }
 
     private String summary(FieldError first) {
+        return headline(file, total, reported.size()).replaceFirst("\\. Nothing", "; nothing") + " " + describe(first);
+    }
+
+    /** "controls.yaml has 3 problems. Nothing was imported." */
+    static String headline(String file, int total, int listed) {
         String count = total == 1 ? "1 problem" : total + " problems";
-        String listed = total > reported.size() ? " (the first " + reported.size() + " are listed)" : "";
-        return file + " has " + count + listed + "; nothing was imported. " + describe(first);
+        String shown = total > listed ? " (the first " + listed + " are listed)" : "";
+        return file + " has " + count + shown + ". Nothing was imported.";
     }
 
     static String describe(FieldError e) {

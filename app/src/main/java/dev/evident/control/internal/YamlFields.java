@@ -234,8 +234,7 @@ final class YamlFields {
             String closest = closest(key, allowed);
             hint = closest == null ? null : "did you mean " + closest + "?";
         }
-        return "is not a field of " + what + (hint == null ? "." : "; " + hint) + " The fields are: "
-                + String.join(", ", allowed);
+        return "is not a field of " + what + (hint == null ? "; the fields are " + String.join(", ", allowed) : "; " + hint);
     }
 
     /** A known key within two edits (ignoring case), for misspellings such as "critera" or "Owner". */

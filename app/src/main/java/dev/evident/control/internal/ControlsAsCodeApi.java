@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,6 +81,8 @@ class ControlsAsCodeApi {
     @Operation(summary = "Export controls as YAML", description = "The organization's controls and their criteria as a "
             + "controls-as-code file (format evident-controls/1, see docs/controls-as-code.md). Deterministic: the same "
             + "controls give the same bytes. Lifecycle status is not included.")
+    @ApiResponse(responseCode = "200", description = "controls.yaml",
+            content = @Content(mediaType = "application/yaml", schema = @Schema(type = "string")))
     ResponseEntity<byte[]> export(Actor actor) {
         return ResponseEntity.ok().contentType(YAML)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -195,6 +195,7 @@ final class ControlsYamlReader {
                 tree.skip();
                 continue;
             }
+            tree.newBudget();
             YNode item = tree.next();
             String path = "controls[" + i++ + "]";
             positions.clear();
@@ -210,6 +211,7 @@ final class ControlsYamlReader {
             }
         }
         events.getEvent();
+        tree.newBudget();
         return new Sequence(List.of(), false, start.getStartMark().getLine() + 1, start.getStartMark().getColumn() + 1);
     }
 

@@ -115,7 +115,7 @@ final class YamlFields {
             positions.put(field, pair.value());
         }
         if (mapping.truncated()) {
-            positions.reportAt(path, mapping, "has more than " + YamlTree.MAX_ITEMS + " fields");
+            positions.reportAt(path, mapping, "is too large: " + YamlTree.LIMITS);
         }
     }
 
@@ -182,7 +182,7 @@ final class YamlFields {
             return null;
         }
         if (sequence.truncated()) {
-            positions.report(child(key), "has more than " + YamlTree.MAX_ITEMS + " items");
+            positions.report(child(key), "is too large: " + YamlTree.LIMITS);
             return null;
         }
         List<String> texts = new ArrayList<>(sequence.items().size());

@@ -15,13 +15,17 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Builds small YAML trees from {@link SafeYamlParser}'s events, one value at a time, so a reader can
  * take a large file one control at a time and memory stays proportional to one control (plus what
- * it keeps). Each collection holds at most {@link #MAX_ITEMS} items; the rest are read past and the
- * collection is marked truncated, so a file cannot blow up memory with a million tiny values.
- * Positions are plain 1-based line and column numbers.
+ * it keeps). A collection holds at most {@link #MAX_ITEMS} items, and the trees built between two
+ * calls of {@link #newBudget()} at most {@link #MAX_NODES} values in all; beyond that, values are
+ * read past and the collections marked truncated, so a file cannot exhaust memory with millions of
+ * tiny values. Positions are plain 1-based line and column numbers.
  */
 final class YamlTree {
 
     static final int MAX_ITEMS = 1000;
+    static final int MAX_NODES = 10_000;
+    static final String LIMITS = "a list or mapping may hold " + MAX_ITEMS + " items, and a control "
+            + MAX_NODES + " values in all";
     private static final Resolver RESOLVER = new Resolver();
 
     sealed interface YNode permits Scalar, Sequence, Mapping {
@@ -47,9 +51,15 @@ final class YamlTree {
     }
 
     private final Parser events;
+    private int budget = MAX_NODES;
 
     YamlTree(Parser events) {
         this.events = events;
+    }
+
+    /** Starts counting values afresh: the reader calls it for each control. */
+    void newBudget() {
+        budget = MAX_NODES;
     }
 
     Parser events() {
@@ -58,6 +68,7 @@ final class YamlTree {
 
     /** Reads the next value: a scalar, or a whole list or mapping. */
     YNode next() {
+        budget--;
         Event event = events.getEvent();
         int line = event.getStartMark().getLine() + 1;
         int column = event.getStartMark().getColumn() + 1;
@@ -69,7 +80,7 @@ final class YamlTree {
             List<YNode> items = new ArrayList<>();
             boolean truncated = false;
             while (!events.checkEvent(Event.ID.SequenceEnd)) {
-                if (items.size() < MAX_ITEMS) {
+                if (items.size() < MAX_ITEMS && budget > 0) {
                     items.add(next());
                 } else {
                     truncated = true;
@@ -83,7 +94,7 @@ final class YamlTree {
             List<Pair> pairs = new ArrayList<>();
             boolean truncated = false;
             while (!events.checkEvent(Event.ID.MappingEnd)) {
-                if (pairs.size() < MAX_ITEMS) {
+                if (pairs.size() < MAX_ITEMS && budget > 1) {
                     pairs.add(new Pair(next(), next()));
                 } else {
                     truncated = true;

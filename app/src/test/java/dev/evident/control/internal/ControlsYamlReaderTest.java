@@ -314,7 +314,15 @@ class ControlsYamlReaderTest {
         String many = "evidence:\n" + "      - item\n".repeat(YamlTree.MAX_ITEMS + 5);
         FieldError error = only(replace("evidence:\n      - Application list", many.stripTrailing()));
         assertThat(error.field()).isEqualTo("controls[0].evidence");
-        assertThat(error.message()).isEqualTo("has more than " + YamlTree.MAX_ITEMS + " items");
+        assertThat(error.message()).isEqualTo("is too large: " + YamlTree.LIMITS);
+
+        String nested = "evidence:\n" + ("      - [" + "a, ".repeat(99) + "a]\n").repeat(200);
+        ProblemException budget = problems(replace("evidence:\n      - Application list", nested.stripTrailing()));
+        assertThat(budget.errors()).as("200 lists of 100 values: few items, too many values")
+                .anySatisfy(e -> {
+                    assertThat(e.field()).isEqualTo("controls[0].evidence");
+                    assertThat(e.message()).startsWith("is too large");
+                });
     }
 
     @Test

@@ -147,7 +147,7 @@ abstract class ControlsAsCodeContract extends IntegrationTest {
                 edited, "text/plain");
         assertThat(applied.status()).as(applied.body()).isEqualTo(200);
         assertThat(applied.json().get("applied").asBoolean()).isTrue();
-        assertThat(applied.json().get("file").asText()).isEqualTo("controls.yaml");
+        assertThat(applied.json().get("file").asText()).isEqualTo("repo/soc2/controls.yaml");
 
         assertThat(control(api, "AC-01").get("title").asText()).isEqualTo("Single sign-on: every system");
         JsonNode ac02After = control(api, "AC-02");
@@ -163,7 +163,7 @@ abstract class ControlsAsCodeContract extends IntegrationTest {
         JsonNode audit = api.get("/api/v1/audit-log?action=controls.imported").json().get("items");
         assertThat(audit).hasSize(1);
         JsonNode summary = audit.get(0).get("summary");
-        assertThat(summary.get("file").asText()).isEqualTo("controls.yaml");
+        assertThat(summary.get("file").asText()).isEqualTo("repo/soc2/controls.yaml");
         assertThat(summary.get("sha256").asText()).isEqualTo(sha256(edited));
         assertThat(summary.get("added").asText()).isEqualTo("ZZ-01");
         assertThat(summary.get("changed").asText()).isEqualTo("AC-01, AC-02");

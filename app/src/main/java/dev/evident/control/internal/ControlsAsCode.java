@@ -164,13 +164,15 @@ public class ControlsAsCode {
         }
     }
 
-    /** The name errors and the audit log use: the last part of what the client called it, printable, bounded. */
+    /**
+     * The name errors and the audit log use: what the client called the file (a path in a repository,
+     * say), without control characters, at most 200 characters.
+     */
     static String fileName(String given) {
         if (given == null || given.isBlank()) {
             return ControlsFile.DEFAULT_NAME;
         }
-        String name = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1);
-        name = name.codePoints().filter(cp -> cp >= 0x20 && cp != 0x7F && !Character.isISOControl(cp))
+        String name = given.codePoints().filter(cp -> cp >= 0x20 && cp != 0x7F && !Character.isISOControl(cp))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
         if (name.codePointCount(0, name.length()) > 200) {
             name = name.substring(0, name.offsetByCodePoints(0, 200));

@@ -72,7 +72,10 @@ class ControlsImportPage {
                     + ImportPreview.size(controlsAsCode.maxSize()) + ", the most Evident accepts.");
         }
         byte[] content = file.getBytes();
-        String fileName = ControlsAsCode.fileName(file.getOriginalFilename());
+        String original = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+        // Some browsers send the whole path of the file on the person's computer: keep only its name.
+        String fileName = ControlsAsCode.fileName(original.substring(Math.max(original.lastIndexOf('/'),
+                original.lastIndexOf('\\')) + 1));
         try {
             ImportPlan plan = controlsAsCode.plan(actor, fileName, content);
             UUID draft = null;

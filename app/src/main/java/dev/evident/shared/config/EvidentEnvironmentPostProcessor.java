@@ -15,7 +15,7 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class EvidentEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
-    public static final long DEFAULT_IMPORT_MAX_SIZE = 16L * 1024 * 1024;
+    private static final long DEFAULT_IMPORT_MAX_SIZE = 16L * 1024 * 1024;
 
     /** Room in an upload request for the form's other fields and the multipart framing. */
     private static final long FORM_OVERHEAD = 1024 * 1024;

@@ -61,4 +61,31 @@ class EvidentEnvironmentPostProcessorTest {
                     assertThat(e.fix()).contains("'text'").contains("'json'");
                 });
     }
+
+    @Test
+    void browserUploadsFollowTheControlsImportLimit() {
+        StandardEnvironment defaults = environmentWith(Map.of());
+        postProcess(defaults);
+        assertThat(defaults.getProperty("spring.servlet.multipart.max-file-size")).isEqualTo("16777216B");
+        assertThat(defaults.getProperty("spring.servlet.multipart.max-request-size")).isEqualTo("17825792B");
+
+        StandardEnvironment raised = environmentWith(Map.of("evident.controls.import-max-size", "33554432"));
+        postProcess(raised);
+        assertThat(raised.getProperty("spring.servlet.multipart.max-file-size")).isEqualTo("33554432B");
+
+        StandardEnvironment explicit = environmentWith(Map.of("spring.servlet.multipart.max-file-size", "1MB"));
+        postProcess(explicit);
+        assertThat(explicit.getProperty("spring.servlet.multipart.max-file-size")).as("explicit settings win").isEqualTo("1MB");
+    }
+
+    @Test
+    void anImportLimitThatIsNotANumberOfBytesStopsTheStart() {
+        StandardEnvironment environment = environmentWith(Map.of("evident.controls.import-max-size", "16MB"));
+
+        assertThatThrownBy(() -> postProcess(environment))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> {
+                    assertThat(e.setting()).isEqualTo("EVIDENT_CONTROLS_IMPORT_MAX_SIZE");
+                    assertThat(e.fix()).contains("16777216");
+                });
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.evident.shared.config.EvidentProperties;
 import dev.evident.shared.config.EvidentProperties.Api;
 import dev.evident.shared.config.EvidentProperties.Bootstrap;
+import dev.evident.shared.config.EvidentProperties.Controls;
 import dev.evident.shared.config.EvidentProperties.Invitations;
 import dev.evident.shared.config.EvidentProperties.SignIn;
 import dev.evident.shared.config.InvalidConfigurationException;
@@ -36,7 +37,7 @@ class SecretBoxTest {
 
     private static EvidentProperties properties(Path dataDir, String secretKeyFile) {
         return new EvidentProperties(dataDir, false, null, secretKeyFile, new Bootstrap(null, null, null, "My organization"),
-                new SignIn(5, Duration.ofMinutes(15), 20), new Api(1_048_576), new Invitations(Duration.ofDays(7)));
+                new SignIn(5, Duration.ofMinutes(15), 20), new Api(1_048_576), new Invitations(Duration.ofDays(7)), new Controls(16_777_216));
     }
 
     @Test

@@ -82,8 +82,12 @@ public final class ControlRules {
         return ref;
     }
 
+    /**
+     * Text without surrounding white space, and with one kind of line break ({@code \n}): browsers
+     * send CRLF from text areas, and a controls-as-code file can only carry {@code \n}.
+     */
     public String text(Errors errors, String field, String value, int max, boolean required) {
-        String trimmed = value == null || value.isBlank() ? null : value.strip();
+        String trimmed = value == null || value.isBlank() ? null : lineBreaks(value).strip();
         if (trimmed == null) {
             if (required) {
                 errors.add(field, "is required");
@@ -95,6 +99,10 @@ public final class ControlRules {
             return null;
         }
         return trimmed;
+    }
+
+    private static String lineBreaks(String value) {
+        return value.indexOf('\r') < 0 ? value : value.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     public String domain(Errors errors, String field, String value) {
@@ -135,7 +143,7 @@ public final class ControlRules {
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    private static <E extends Enum<E>> String allowed(Class<E> type) {
+    static <E extends Enum<E>> String allowed(Class<E> type) {
         return Arrays.stream(type.getEnumConstants()).map(ControlRules::spelling).collect(Collectors.joining(", "));
     }
 
@@ -188,6 +196,15 @@ public final class ControlRules {
      * once; returned in framework order.
      */
     public List<String> criteria(Errors errors, String field, List<String> values) {
+        return criteria(errors, field, values, Set.of());
+    }
+
+    /**
+     * @param kept mappings the control already has to criteria no program includes any more: they
+     *             may stay (readiness ignores them until the category is included again), but no new
+     *             ones may be added
+     */
+    public List<String> criteria(Errors errors, String field, List<String> values, Set<String> kept) {
         if (values == null || values.isEmpty()) {
             errors.add(field, "must list at least one criterion the control helps meet (such as CC6.1)");
             return List.of();
@@ -198,7 +215,8 @@ public final class ControlRules {
         }
         Set<String> valid = new HashSet<>();
         for (int i = 0; i < values.size(); i++) {
-            String id = criterion(errors, field + "[" + i + "]", values.get(i));
+            String given = values.get(i) == null ? null : values.get(i).strip();
+            String id = given != null && kept.contains(given) ? given : criterion(errors, field + "[" + i + "]", given);
             if (id != null && !valid.add(id)) {
                 errors.add(field + "[" + i + "]", "lists " + id + " a second time");
             }

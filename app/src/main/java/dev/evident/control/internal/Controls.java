@@ -88,6 +88,35 @@ class Controls {
         return true;
     }
 
+    /**
+     * Writes the definitions and mappings of many controls in a few batches (a controls-as-code
+     * import), leaving status alone. Each row must still have the version in its {@link Control};
+     * false when any of them has moved on, and the caller rolls back.
+     */
+    boolean updateDefinitions(List<Control> controls) {
+        if (controls.isEmpty()) {
+            return true;
+        }
+        int[] counts = named.batchUpdate("""
+                UPDATE control SET title = :title, description = :description, domain = :domain, control_type = :type,
+                       nature = :nature, frequency = :frequency, owner_user_id = :owner, owner_role = :ownerRole,
+                       test_method = :testMethod, test_procedure = :testProcedure, evidence = :evidence,
+                       applicable = :applicable, not_applicable_reason = :reason, updated_at = :updatedAt,
+                       version = version + 1
+                WHERE id = :id AND org_id = :org AND version = :expected""", controls.stream()
+                .map(c -> params(c).addValue("expected", c.version())).toArray(SqlParameterSource[]::new));
+        for (int count : counts) {
+            if (count == 0) {
+                return false;
+            }
+        }
+        named.batchUpdate("DELETE FROM control_mapping WHERE control_id = :id AND org_id = :org", controls.stream()
+                .map(c -> new MapSqlParameterSource("id", c.id()).addValue("org", c.orgId()))
+                .toArray(SqlParameterSource[]::new));
+        insertMappings(controls);
+        return true;
+    }
+
     boolean updateStatus(UUID orgId, UUID id, ControlStatus status, long expectedVersion, Instant now) {
         return jdbc.sql("""
                 UPDATE control SET status = :status, status_changed_at = :now, updated_at = :now, version = version + 1

@@ -10,9 +10,15 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Translates Evident's own switches into Spring settings before the context starts:
- * {@code --demo} on the command line, and {@code EVIDENT_LOG_FORMAT=json} for structured logs.
+ * {@code --demo} on the command line, {@code EVIDENT_LOG_FORMAT=json} for structured logs, and the
+ * browser upload limits that follow {@code evident.controls.import-max-size}.
  */
 public class EvidentEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    private static final long DEFAULT_IMPORT_MAX_SIZE = 16L * 1024 * 1024;
+
+    /** Room in an upload request for the form's other fields and the multipart framing. */
+    private static final long FORM_OVERHEAD = 1024 * 1024;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -40,5 +46,28 @@ public class EvidentEnvironmentPostProcessor implements EnvironmentPostProcessor
         if (!derived.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource("evidentDerived", derived));
         }
+        environment.getPropertySources().addLast(new MapPropertySource("evidentDefaults", uploadLimits(environment)));
+    }
+
+    /**
+     * The import page must take every file the import API takes. Added as defaults (lowest
+     * precedence), so explicit spring.servlet.multipart settings still win.
+     */
+    private static Map<String, Object> uploadLimits(ConfigurableEnvironment environment) {
+        String value = environment.getProperty("evident.controls.import-max-size", Long.toString(DEFAULT_IMPORT_MAX_SIZE));
+        long importMax;
+        try {
+            importMax = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            importMax = -1;
+        }
+        if (importMax <= 0 || importMax > Integer.MAX_VALUE - FORM_OVERHEAD) {
+            throw new InvalidConfigurationException("EVIDENT_CONTROLS_IMPORT_MAX_SIZE", "is '" + value + "'",
+                    "Use a whole number of bytes between 1 and 2 GB, such as 16777216 (16 MiB, the default).");
+        }
+        Map<String, Object> limits = new HashMap<>();
+        limits.put("spring.servlet.multipart.max-file-size", importMax + "B");
+        limits.put("spring.servlet.multipart.max-request-size", (importMax + FORM_OVERHEAD) + "B");
+        return limits;
     }
 }

@@ -20,7 +20,8 @@ public record EvidentProperties(
         @DefaultValue Bootstrap bootstrap,
         @DefaultValue SignIn signIn,
         @DefaultValue Api api,
-        @DefaultValue Invitations invitations) {
+        @DefaultValue Invitations invitations,
+        @DefaultValue Controls controls) {
 
     public record Bootstrap(String adminEmail, String adminPassword, String adminToken,
                             @DefaultValue("My organization") String organizationName) {
@@ -40,5 +41,12 @@ public record EvidentProperties(
     }
 
     public record Invitations(@DefaultValue("7d") Duration validity) {
+    }
+
+    /**
+     * @param importMaxSize largest controls-as-code file accepted (API body or page upload), in bytes;
+     *                      checked before the file is parsed
+     */
+    public record Controls(@DefaultValue("16777216") long importMaxSize) {
     }
 }

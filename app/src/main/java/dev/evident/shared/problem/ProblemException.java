@@ -26,7 +26,19 @@ public class ProblemException extends RuntimeException {
         return errors;
     }
 
-    /** A problem with one field of the input; {@code field} is a JSON path or form field name. */
-    public record FieldError(String field, String message) {
+    /**
+     * A problem with one field of the input; {@code field} is a JSON path or form field name.
+     *
+     * @param location where in an uploaded file the problem is, or null for JSON bodies and forms
+     */
+    public record FieldError(String field, String message, Location location) {
+
+        public FieldError(String field, String message) {
+            this(field, message, null);
+        }
+    }
+
+    /** A position in a file the caller sent (a YAML import): 1-based line and column (in characters). */
+    public record Location(String file, int line, int column) {
     }
 }

@@ -9,9 +9,9 @@ import org.springframework.http.HttpStatus;
  */
 public enum ProblemType {
     MALFORMED_REQUEST("malformed-request", "Malformed request", HttpStatus.BAD_REQUEST,
-            "The body is not valid JSON, has an unknown field, or a value of the wrong type; the detail names the line, column and field."),
+            "The body is not valid JSON (or, for a controls-as-code import, not readable YAML), has an unknown field, or a value of the wrong type; the detail names the line, column and field."),
     VALIDATION_FAILED("validation-failed", "Validation failed", HttpStatus.BAD_REQUEST,
-            "The JSON is well-formed but a value is not acceptable; the errors array names each field and what is wrong."),
+            "The JSON is well-formed but a value is not acceptable; the errors array names each field and what is wrong (for an uploaded file, also the line and column)."),
     UNAUTHENTICATED("unauthenticated", "Authentication required", HttpStatus.UNAUTHORIZED,
             "No API token was sent, or it is unknown, expired or revoked. Send Authorization: Bearer <token>."),
     FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN,
@@ -27,7 +27,7 @@ public enum ProblemType {
     STALE_VERSION("stale-version", "Stale version", HttpStatus.CONFLICT,
             "Someone changed the resource since you read it: read it again and re-apply your change with the new version."),
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.CONTENT_TOO_LARGE,
-            "The request body is larger than the configured limit (evident.api.max-body-size)."),
+            "The request body is larger than the configured limit (evident.api.max-body-size; for a controls-as-code import, evident.controls.import-max-size)."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             "The Content-Type is not one this endpoint reads; JSON endpoints need application/json."),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR,

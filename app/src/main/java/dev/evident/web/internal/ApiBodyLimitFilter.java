@@ -4,6 +4,7 @@ import dev.evident.shared.config.EvidentProperties;
 import dev.evident.shared.problem.PayloadTooLargeException;
 import dev.evident.shared.problem.ProblemResponses;
 import dev.evident.shared.problem.ProblemType;
+import dev.evident.shared.web.RequestBodyLimit;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -12,23 +13,29 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds API request bodies ({@code evident.api.max-body-size}). A declared Content-Length over the
- * limit is refused before reading; a chunked body is cut off as soon as it passes the limit.
+ * Bounds API request bodies ({@code evident.api.max-body-size}, or a {@link RequestBodyLimit} a module
+ * declares for one of its paths). A declared Content-Length over the limit is refused before reading;
+ * a chunked body is cut off as soon as it passes the limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ApiBodyLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final RequestBodyLimit standard;
+    private final Map<String, RequestBodyLimit> byPath;
 
-    ApiBodyLimitFilter(EvidentProperties properties) {
-        this.limit = properties.api().maxBodySize();
+    ApiBodyLimitFilter(EvidentProperties properties, List<RequestBodyLimit> overrides) {
+        this.standard = new RequestBodyLimit("/api/", properties.api().maxBodySize(), "evident.api.max-body-size");
+        this.byPath = overrides.stream().collect(Collectors.toUnmodifiableMap(RequestBodyLimit::path, o -> o));
     }
 
     @Override
@@ -39,20 +46,27 @@ class ApiBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
+        RequestBodyLimit limit = byPath.getOrDefault(request.getRequestURI().substring(request.getContextPath().length()),
+                standard);
+        if (request.getContentLengthLong() > limit.maxBytes()) {
             response.setHeader("Connection", "close");
-            ProblemResponses.write(request, response, ProblemType.PAYLOAD_TOO_LARGE,
-                    new PayloadTooLargeException(limit).getMessage());
+            ProblemResponses.write(request, response, ProblemType.PAYLOAD_TOO_LARGE, tooLarge(limit).getMessage());
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
-        private final long limit;
+    /** The standard limit's message stays as it always was; overrides name their setting. */
+    private PayloadTooLargeException tooLarge(RequestBodyLimit limit) {
+        return limit == standard ? new PayloadTooLargeException(limit.maxBytes())
+                : new PayloadTooLargeException(limit.maxBytes(), limit.setting());
+    }
+
+    private final class LimitedRequest extends HttpServletRequestWrapper {
+        private final RequestBodyLimit limit;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long limit) {
+        LimitedRequest(HttpServletRequest request, RequestBodyLimit limit) {
             super(request);
             this.limit = limit;
         }
@@ -66,12 +80,12 @@ class ApiBodyLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private static final class LimitedStream extends ServletInputStream {
+    private final class LimitedStream extends ServletInputStream {
         private final ServletInputStream delegate;
-        private final long limit;
+        private final RequestBodyLimit limit;
         private long read;
 
-        LimitedStream(ServletInputStream delegate, long limit) {
+        LimitedStream(ServletInputStream delegate, RequestBodyLimit limit) {
             this.delegate = delegate;
             this.limit = limit;
         }
@@ -96,8 +110,8 @@ class ApiBodyLimitFilter extends OncePerRequestFilter {
 
         private void count(int n) {
             read += n;
-            if (read > limit) {
-                throw new PayloadTooLargeException(limit);
+            if (read > limit.maxBytes()) {
+                throw tooLarge(limit);
             }
         }
 

@@ -2,6 +2,7 @@ package dev.evident.web.internal;
 
 import dev.evident.shared.problem.ProblemException.FieldError;
 import dev.evident.shared.problem.ProblemType;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -24,9 +25,21 @@ final class Problems {
             problem.setInstance(java.net.URI.create(instance));
         }
         if (errors != null && !errors.isEmpty()) {
-            problem.setProperty("errors", errors.stream()
-                    .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+            problem.setProperty("errors", errors.stream().map(Problems::error).toList());
         }
         return ResponseEntity.status(type.status()).contentType(PROBLEM_JSON).body(problem);
+    }
+
+    /** field and message; file, line and column only for errors located in an uploaded file. */
+    private static Map<String, Object> error(FieldError e) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", e.field());
+        error.put("message", e.message());
+        if (e.location() != null) {
+            error.put("file", e.location().file());
+            error.put("line", e.location().line());
+            error.put("column", e.location().column());
+        }
+        return error;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.evident.shared.config.EvidentProperties;
 import dev.evident.shared.config.EvidentProperties.Api;
 import dev.evident.shared.config.EvidentProperties.Bootstrap;
+import dev.evident.shared.config.EvidentProperties.Controls;
 import dev.evident.shared.config.EvidentProperties.Invitations;
 import dev.evident.shared.config.EvidentProperties.SignIn;
 import dev.evident.testing.MutableClock;
@@ -21,7 +22,7 @@ class LoginThrottleTest {
     private static EvidentProperties threeAttemptsPerMinute() {
         return new EvidentProperties(Path.of("./data"), false, null, null,
                 new Bootstrap(null, null, null, "My organization"), new SignIn(5, Duration.ofMinutes(15), 3),
-                new Api(1_048_576), new Invitations(Duration.ofDays(7)));
+                new Api(1_048_576), new Invitations(Duration.ofDays(7)), new Controls(16_777_216));
     }
 
     private void attempts(int count, String... keys) {

@@ -1,0 +1,7 @@
+package dev.evident.control;
+
+import dev.evident.testing.PostgresTest;
+
+@PostgresTest
+class ControlsAsCodeOnPostgresIT extends ControlsAsCodeContract {
+}

@@ -294,7 +294,10 @@ abstract class PlatformApiContract extends IntegrationTest {
     void openApiDescribesEveryEndpoint() {
         Response spec = api(null).get("/api/openapi.json");
         assertThat(spec.status()).isEqualTo(200);
-        assertThat(spec.body()).contains("/api/v1/members/{userId}", "/api/v1/tokens", "/api/v1/audit-log/verify");
+        assertThat(spec.body()).contains("/api/v1/members/{userId}", "/api/v1/tokens", "/api/v1/audit-log/verify",
+                "/api/v1/programs/{programId}/readiness", "/api/v1/controls/library/adopt", "/api/v1/controls/import");
+        assertThat(spec.body()).as("the caller is resolved from the token, not a parameter")
+                .doesNotContain("\"name\":\"actor\"");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.evident.web.internal;
 
+import dev.evident.shared.security.Actor;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -7,6 +8,7 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +20,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** API-wide settings: JSON only, and an OpenAPI document that describes bearer authentication. */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration implements WebMvcConfigurer {
+
+    static {
+        // The Actor is resolved from the bearer token, never sent by the client: keep it out of the
+        // OpenAPI document, where it would otherwise appear as a required "actor" query parameter.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
 
     /**
      * Libraries on the class path (YAML, via the OpenAPI tooling) would otherwise let clients send

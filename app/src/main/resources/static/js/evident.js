@@ -17,3 +17,12 @@ document.addEventListener('submit', function (event) {
 document.addEventListener('change', function (event) {
   if (event.target.matches('select[data-autosubmit]')) { event.target.form.submit(); }
 });
+
+// Filter forms sent by htmx leave out empty fields, so the address shows only the filters in use.
+document.addEventListener('htmx:configRequest', function (event) {
+  if (!event.detail.elt.closest('[data-drop-empty]')) { return; }
+  var data = event.detail.formData;
+  Array.from(new Set(data.keys())).forEach(function (name) {
+    if (data.getAll(name).every(function (value) { return value === ''; })) { data.delete(name); }
+  });
+});

@@ -3,12 +3,10 @@ package dev.evident.control;
 import static dev.evident.testing.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evident.identity.Provisioning;
 import dev.evident.program.Programs;
 import dev.evident.shared.security.Role;
 import dev.evident.testing.ApiClient;
 import dev.evident.testing.H2Test;
-import dev.evident.testing.IntegrationTest;
 import dev.evident.testing.WebSession;
 import dev.evident.testing.WebSession.Page;
 import java.util.ArrayList;
@@ -16,181 +14,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The control pages as a person without JavaScript uses them: the library and its filters, adoption,
- * the control page with its history, the form's errors, and who may do what. Pages are the same on
- * every database, so they run on H2 only; the API contract covers PostgreSQL.
+ * The control page and the control form as a person without JavaScript uses them: everything about a
+ * control and its history, the form's errors and stale versions, new references, kept mappings, and
+ * who may do what (contributors move their own controls, auditors only read). H2 only, as pages are
+ * the same on every database.
  */
 @H2Test
-class ControlPagesOnH2IT extends IntegrationTest {
-
-    private static final Pattern ROW = Pattern.compile("<tr data-ref=\"([^\"]+)\"");
-    private static final Pattern COUNT = Pattern.compile("<strong>(\\d+)</strong>\\s*of <span>(\\d+)</span>");
-
-    @Autowired
-    Provisioning provisioning;
-
-    record Adopted(Organization org, WebSession admin, List<JsonNode> controls) {
-        JsonNode control(String ref) {
-            return controls.stream().filter(c -> c.get("ref").asText().equals(ref)).findFirst().orElseThrow();
-        }
-
-        String id(String ref) {
-            return control(ref).get("id").asText();
-        }
-    }
-
-    /** An organization with a program (Security and Availability), the library adopted, its admin signed in. */
-    private Adopted adopted(String name) {
-        Organization org = newOrganization(name);
-        assertThat(org.api().post("/api/v1/programs", Programs.typeTwo("SOC 2 2027", "availability")).status()).isEqualTo(201);
-        assertThat(org.api().post("/api/v1/controls/library/adopt", Map.of()).status()).isEqualTo(201);
-        return new Adopted(org, signIn(org.adminEmail(), org.adminPassword()), controls(org.api(), ""));
-    }
-
-    private WebSession signIn(String email, String password) {
-        WebSession session = browserlessSession();
-        assertThat(session.signIn(email, password).status()).isEqualTo(302);
-        return session;
-    }
-
-    private static List<JsonNode> controls(ApiClient api, String query) {
-        List<JsonNode> items = new ArrayList<>();
-        api.get("/api/v1/controls?limit=1000" + query).json().get("items").forEach(items::add);
-        return items;
-    }
-
-    private static List<String> rows(Page page) {
-        List<String> refs = new ArrayList<>();
-        Matcher m = ROW.matcher(page.body());
-        while (m.find()) {
-            refs.add(m.group(1));
-        }
-        return refs;
-    }
-
-    /** The result count as the page shows it: "42 of 107". */
-    private static String count(Page page) {
-        Matcher m = COUNT.matcher(page.body());
-        return m.find() ? m.group(1) + " of " + m.group(2) : "no count on the page";
-    }
-
-    private static List<String> refs(List<JsonNode> controls) {
-        return controls.stream().map(c -> c.get("ref").asText()).toList();
-    }
-
-    @Test
-    void theLibraryListsTheAdoptedControlsAndEveryFilterNarrowsItAsTheApiDoes() {
-        Adopted a = adopted("Library");
-        ApiClient api = a.org().api();
-        // give the filters something to find: an owner, a status, a control that does not apply
-        String owned = a.id("AC-02");
-        Map<String, Object> put = editable(a.control("AC-02"));
-        put.put("ownerUserId", a.org().adminUserId().toString());
-        assertThat(api.raw("PUT", "/api/v1/controls/" + owned, ApiClient.JSON.writeValueAsString(put), "application/json")
-                .status()).isEqualTo(200);
-        assertThat(api.post("/api/v1/controls/" + a.id("CM-01") + "/status", body("status", "IMPLEMENTED", "version", 0))
-                .status()).isEqualTo(200);
-        Map<String, Object> na = editable(a.control("AS-01"));
-        na.put("applicable", false);
-        na.put("notApplicableReason", "Every data centre is run by our cloud provider (carved out)");
-        assertThat(api.raw("PUT", "/api/v1/controls/" + a.id("AS-01"), ApiClient.JSON.writeValueAsString(na),
-                "application/json").status()).isEqualTo(200);
-
-        Page all = a.admin().get("/controls");
-        assertThat(all.status()).isEqualTo(200);
-        int total = a.controls().size();
-        assertThat(rows(all)).hasSize(total).startsWith("AC-01", "AC-02");
-        assertThat(count(all)).isEqualTo(total + " of " + total);
-        assertThat(all.body()).contains("No owner").contains("Not applicable").contains("href=\"/controls/export\"")
-                .contains("href=\"/controls/import\"");
-
-        Map<String, String> filters = new LinkedHashMap<>();
-        filters.put("q=multi-factor", "&q=multi-factor");
-        filters.put("domain=access-control", "&domain=access-control");
-        filters.put("criterion=CC6.1", "&criterion=CC6.1");
-        filters.put("criterion=CC6", "&criterion=CC6");
-        filters.put("category=availability", "&category=availability");
-        filters.put("owner=none", "&owner=none");
-        filters.put("owner=" + a.org().adminUserId(), "&owner=" + a.org().adminUserId());
-        filters.put("status=IMPLEMENTED", "&status=IMPLEMENTED");
-        filters.put("frequency=QUARTERLY", "&frequency=QUARTERLY");
-        filters.put("applicable=false", "&applicable=false");
-        filters.put("domain=access-control&status=DEFINED&q=access", "&domain=access-control&status=DEFINED&q=access");
-        filters.forEach((page, apiQuery) -> {
-            List<String> expected = refs(controls(api, apiQuery));
-            Page filtered = a.admin().get("/controls?" + page);
-            assertThat(rows(filtered)).as(page).isNotEmpty().isEqualTo(expected);
-            assertThat(count(filtered)).as(page).isEqualTo(expected.size() + " of " + total);
-        });
-        assertThat(rows(a.admin().get("/controls?owner=" + a.org().adminUserId()))).containsExactly("AC-02");
-        assertThat(rows(a.admin().get("/controls?status=IMPLEMENTED"))).containsExactly("CM-01");
-        assertThat(rows(a.admin().get("/controls?applicable=false"))).containsExactly("AS-01");
-        assertThat(rows(a.admin().get("/controls?domain=access-control"))).allMatch(ref -> ref.startsWith("AC-"));
-
-        Page nothing = a.admin().get("/controls?q=no-such-words-anywhere");
-        assertThat(rows(nothing)).isEmpty();
-        assertThat(nothing.body()).contains("No controls match these filters");
-        Page unreadable = a.admin().get("/controls?status=DONE");
-        assertThat(unreadable.status()).isEqualTo(200);
-        assertThat(unreadable.body()).contains("This filter could not be used: status");
-        assertThat(rows(unreadable)).isEmpty();
-
-        // htmx asks for the results only, and the count travels out of band into the live region
-        Page fragment = a.admin().get("/controls?domain=access-control", Map.of("HX-Request", "true"));
-        assertThat(fragment.body()).doesNotContain("<html").doesNotContain("control-filters")
-                .contains("hx-swap-oob=\"innerHTML\"");
-        assertThat(rows(fragment)).isEqualTo(rows(a.admin().get("/controls?domain=access-control")));
-    }
-
-    @Test
-    void anEmptyLibraryExplainsItselfAndOffersTheLibraryOrAControlOfOnesOwn() {
-        Organization org = newOrganization("Empty");
-        Page page = signIn(org.adminEmail(), org.adminPassword()).get("/controls");
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("No controls yet").contains("href=\"/controls/adopt\">Adopt the Evident library")
-                .contains("href=\"/controls/new\">Write a control").doesNotContain("control-filters");
-    }
-
-    @Test
-    void theAdoptPageCountsWhatWouldBeAddedAndAdoptsTheChosenCategories() {
-        Organization org = newOrganization("Adopt page");
-        org.api().post("/api/v1/programs", Programs.typeTwo("SOC 2 2027", "availability"));
-        WebSession admin = signIn(org.adminEmail(), org.adminPassword());
-
-        Page page = admin.get("/controls/adopt");
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"category-security\"").contains("id=\"category-availability\"")
-                .doesNotContain("id=\"category-privacy\"")
-                .contains("No program includes Privacy. Excluded in “SOC 2 2027”: Not part of the commitments")
-                .contains(" to add");
-
-        Page none = admin.post("/controls/adopt", Map.of());
-        assertThat(none.status()).isEqualTo(400);
-        assertThat(none.body()).contains("id=\"categories-error\"").contains("Choose at least one category");
-
-        Page adopted = admin.postAll("/controls/adopt", List.of(Map.entry("categories", "availability")));
-        assertThat(adopted.redirectsTo("/controls")).isTrue();
-        int count = controls(org.api(), "").size();
-        assertThat(count).isPositive();
-        Page library = admin.get("/controls");
-        assertThat(library.body()).contains("Adopted " + count + " controls from the Evident library.");
-        assertThat(rows(library)).hasSize(count);
-
-        Page again = admin.get("/controls/adopt");
-        assertThat(again.body()).contains(count + " you already have");
-        Page rest = admin.postAll("/controls/adopt", List.of(Map.entry("categories", "security"),
-                Map.entry("categories", "availability")));
-        assertThat(rest.redirectsTo("/controls")).isTrue();
-        assertThat(admin.get("/controls").body()).contains("were skipped because you already have them.");
-    }
+class ControlPagesOnH2IT extends ControlPagesSupport {
 
     @Test
     void theControlPageShowsEverythingAboutItAndItsHistoryInWords() {
@@ -223,7 +58,8 @@ class ControlPagesOnH2IT extends IntegrationTest {
                 // history, newest first, in words
                 .contains("Moved from Defined to Implemented")
                 .contains("Edited the control")
-                .contains("Title: " + html(a.control("AC-01").get("title").asText()) + " → Unique accounts for every person, reviewed")
+                .contains("Title: " + html(a.control("AC-01").get("title").asText())
+                        + " → Unique accounts for every person, reviewed")
                 .contains("Owner: nobody → Detail Admin")
                 .contains("Adopted the control from the library");
         assertThat(page.body().indexOf("Moved from Defined to Implemented"))
@@ -427,46 +263,5 @@ class ControlPagesOnH2IT extends IntegrationTest {
         assertThat(library.body()).contains(html("VM-01 " + a.control("VM-01").get("title").asText() + " was deleted."));
         assertThat(rows(library)).doesNotContain("VM-01").hasSize(a.controls().size() - 1);
         assertThat(a.admin().get("/controls/" + id).status()).isEqualTo(404);
-    }
-
-    /** The control as the API returns it, ready to PUT back with a change. */
-    private static Map<String, Object> editable(JsonNode control) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        control.properties().forEach(e -> input.put(e.getKey(), e.getValue()));
-        return input;
-    }
-
-    /** The edit form's fields for a control as the API returns it. */
-    private static List<Map.Entry<String, String>> formOf(JsonNode c) {
-        List<Map.Entry<String, String>> form = new ArrayList<>(List.of(
-                Map.entry("version", c.get("version").asText()), Map.entry("ref", c.get("ref").asText()),
-                Map.entry("domain", c.get("domain").asText()), Map.entry("title", c.get("title").asText()),
-                Map.entry("description", c.get("description").asText()), Map.entry("type", c.get("type").asText()),
-                Map.entry("nature", c.get("nature").asText()), Map.entry("frequency", c.get("frequency").asText()),
-                Map.entry("owner", c.get("ownerUserId").isNull() ? "" : c.get("ownerUserId").asText()),
-                Map.entry("ownerRole", c.get("ownerRole").asText()),
-                Map.entry("testMethod", c.get("test").get("method").asText()),
-                Map.entry("testProcedure", c.get("test").get("procedure").asText())));
-        List<String> evidence = new ArrayList<>();
-        c.get("evidence").forEach(e -> evidence.add(e.asText()));
-        form.add(Map.entry("evidence", String.join("\n", evidence)));
-        c.get("criteria").forEach(id -> form.add(Map.entry("criteria", id.asText())));
-        form.add(Map.entry("notApplicableReason", ""));
-        return form;
-    }
-
-    /** Text as Thymeleaf writes it into a page. */
-    private static String html(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
-    }
-
-    private static void replace(List<Map.Entry<String, String>> form, String field, String value) {
-        for (int i = 0; i < form.size(); i++) {
-            if (form.get(i).getKey().equals(field)) {
-                form.set(i, Map.entry(field, value));
-                return;
-            }
-        }
-        form.add(Map.entry(field, value));
     }
 }

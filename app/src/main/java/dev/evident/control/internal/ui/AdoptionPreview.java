@@ -25,6 +25,15 @@ record AdoptionPreview(List<Choice> categories, List<Unavailable> unavailable, i
     record Unavailable(String name, String note) {
     }
 
+    /** "Adopting every category in scope adds 95 controls and skips the 3 you already have." */
+    public String summary() {
+        if (toAdd == 0) {
+            return "You already have every library control for the categories in scope.";
+        }
+        String adds = "Adopting every category in scope adds " + toAdd + (toAdd == 1 ? " control" : " controls");
+        return toSkip == 0 ? adds + "." : adds + " and skips the " + toSkip + " you already have.";
+    }
+
     static AdoptionPreview of(ControlLibrary library, FrameworkIndex framework, Set<String> inScope,
                               Map<String, String> exclusionNotes, List<Control> existing) {
         Set<String> refs = existing.stream().map(Control::ref).collect(Collectors.toSet());

@@ -38,11 +38,6 @@ record ControlForm(String ref, String title, String description, String domain, 
                 testProcedure, evidence, criteria, notApplicable, notApplicableReason, status, version);
     }
 
-    ControlForm withRef(String newRef) {
-        return new ControlForm(newRef, title, description, domain, type, nature, frequency, owner, ownerRole, testMethod,
-                testProcedure, evidence, criteria, notApplicable, notApplicableReason, status, version);
-    }
-
     /** The same input on top of a newer version, after someone else saved in between. */
     ControlForm withVersion(long newVersion) {
         return new ControlForm(ref, title, description, domain, type, nature, frequency, owner, ownerRole, testMethod,

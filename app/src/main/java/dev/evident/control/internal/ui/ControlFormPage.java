@@ -144,7 +144,8 @@ class ControlFormPage {
         model.addAttribute("natures", ControlVocabulary.options(ControlNature.class));
         model.addAttribute("frequencies", ControlVocabulary.frequencies());
         model.addAttribute("methods", ControlVocabulary.options(TestMethod.class));
-        model.addAttribute("statuses", List.of(new Option(ControlStatus.DEFINED.name(), "Defined: written down, not yet in place"),
+        model.addAttribute("statuses", List.of(
+                new Option(ControlStatus.DEFINED.name(), "Defined: written down, not yet in place"),
                 new Option(ControlStatus.IMPLEMENTED.name(), "Implemented: already operating")));
         model.addAttribute("owners", orgRules.members().stream().filter(m -> m.role() != Role.AUDITOR)
                 .map(m -> new Option(m.userId().toString(), m.displayName() + " (" + m.role().label() + ")")).toList());

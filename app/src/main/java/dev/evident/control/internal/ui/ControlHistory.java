@@ -77,7 +77,7 @@ class ControlHistory {
             case "control.owner_unassigned" -> new Line(e.occurredAt(), who,
                     "Removed the owner " + s.get("formerOwner"), List.of("Why: " + s.get("reason")));
             case "controls.adopted" -> new Line(e.occurredAt(), who, "Adopted the control from the library",
-                    List.of("Library: " + s.get("library")));
+                    List.of("From the " + vocabulary.libraryName(String.valueOf(s.get("library")))));
             case "controls.imported" -> new Line(e.occurredAt(), who, imported(s, ref),
                     List.of("File: " + s.get("file")));
             default -> new Line(e.occurredAt(), who, e.action(), List.of());

@@ -13,6 +13,7 @@ import dev.evident.shared.security.Actor;
 import dev.evident.shared.security.Permission;
 import dev.evident.shared.security.RequiresPermission;
 import dev.evident.shared.security.Role;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -43,7 +44,7 @@ class ControlLibraryPage {
     String library(Actor actor, @ModelAttribute("filter") LibraryFilter filter,
                    @RequestHeader(value = "HX-Request", required = false) String htmx,
                    @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore,
-                   Model model, HttpServletResponse response) {
+                   Model model, HttpServletRequest request, HttpServletResponse response) {
         ControlRules orgRules = rules.rulesFor(actor.orgId());
         List<Control> all = controls.controls(actor.orgId());
         List<Control> matching = List.of();
@@ -59,7 +60,11 @@ class ControlLibraryPage {
             model.addAttribute("filterError", "This filter could not be used: " + e.errors().get(0).field() + " "
                     + e.errors().get(0).message() + ".");
         }
-        model.addAttribute("rows", LibraryRows.of(matching, orgRules.members(), orgRules, vocabulary));
+        // plain links: @{…} would send each of a thousand links through the static-resource URL encoder
+        List<LibraryRows.Row> rows = LibraryRows.of(matching, orgRules.members(), orgRules, vocabulary,
+                request.getContextPath() + "/controls/");
+        model.addAttribute("rows", rows);
+        model.addAttribute("rowsHtml", LibraryRows.html(rows));
         model.addAttribute("total", all.size());
         model.addAttribute("filtered", filter.any());
         model.addAttribute("canManage", actor.can(Permission.CONTROLS_MANAGE));

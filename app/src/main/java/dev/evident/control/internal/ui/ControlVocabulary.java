@@ -3,6 +3,7 @@ package dev.evident.control.internal.ui;
 import dev.evident.catalog.Category;
 import dev.evident.catalog.ControlDomain;
 import dev.evident.catalog.ControlFrequency;
+import dev.evident.catalog.ControlLibrary;
 import dev.evident.catalog.FrameworkIndex;
 import dev.evident.catalog.Requirement;
 import dev.evident.catalog.TestMethod;
@@ -33,6 +34,7 @@ class ControlVocabulary {
     }
 
     private final FrameworkIndex framework;
+    private final ControlLibrary library;
     private final List<ControlDomain> domains;
     private final Map<String, String> domainNames = new LinkedHashMap<>();
     private final Map<String, String> categoryNames = new LinkedHashMap<>();
@@ -40,7 +42,8 @@ class ControlVocabulary {
 
     ControlVocabulary(ControlRulesFactory rules) {
         this.framework = rules.framework();
-        this.domains = rules.library().domains();
+        this.library = rules.library();
+        this.domains = library.domains();
         domains.forEach(d -> domainNames.put(d.id(), d.name()));
         framework.framework().categories().forEach(c -> categoryNames.put(c.id(), c.name()));
         for (Requirement series : series()) {
@@ -70,6 +73,12 @@ class ControlVocabulary {
 
     List<OptionGroup> criterionOptions() {
         return criterionOptions;
+    }
+
+    /** "Evident control library 2026.1" for the "evident-library 2026.1" an adoption records. */
+    String libraryName(String idAndVersion) {
+        return idAndVersion != null && idAndVersion.startsWith(library.id() + " ")
+                ? library.name() + idAndVersion.substring(library.id().length()) : idAndVersion;
     }
 
     String domainName(String id) {

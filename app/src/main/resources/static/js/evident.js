@@ -68,3 +68,12 @@ document.documentElement.classList.add('js');
     if (event.target.matches('input[data-reason]')) { sync(event.target); }
   });
 }());
+
+// Filter forms sent by htmx leave out empty fields, so the address shows only the filters in use.
+document.addEventListener('htmx:configRequest', function (event) {
+  if (!event.detail.elt.closest('[data-drop-empty]')) { return; }
+  var data = event.detail.formData;
+  Array.from(new Set(data.keys())).forEach(function (name) {
+    if (data.getAll(name).every(function (value) { return value === ''; })) { data.delete(name); }
+  });
+});

@@ -241,6 +241,29 @@ abstract class ControlApiContract extends IntegrationTest {
     }
 
     @Test
+    void aPutWithoutTheMappingsToCategoriesNoLongerInScopeKeepsThem() {
+        Organization org = newOrganization("Inert");
+        ApiClient api = org.api();
+        String programId = api.post("/api/v1/programs", Programs.typeTwo("SOC 2 2027", "confidentiality")).json()
+                .get("id").asText();
+        String id = api.post("/api/v1/controls", custom("CUS-20", List.of("CC6.1", "C1.1"))).json().get("id").asText();
+        JsonNode program = api.get("/api/v1/programs/" + programId).json();
+        ObjectNode rescoped = (ObjectNode) program.deepCopy();
+        rescoped.set("categories", ApiClient.JSON.valueToTree(Programs.categories()));
+        assertThat(api.raw("PUT", "/api/v1/programs/" + programId, rescoped.toString(), "application/json").status())
+                .isEqualTo(200);
+
+        ObjectNode edited = (ObjectNode) api.get("/api/v1/controls/" + id).json().deepCopy();
+        assertThat(edited.get("outOfScopeCriteria").toString()).isEqualTo("[\"C1.1\"]");
+        edited.put("title", "Renamed while confidentiality is out of scope");
+        Response saved = api.raw("PUT", "/api/v1/controls/" + id, edited.toString(), "application/json");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.json().get("criteria").toString()).isEqualTo("[\"CC6.1\"]");
+        assertThat(saved.json().get("outOfScopeCriteria").toString()).as("kept, though the PUT could not send it")
+                .isEqualTo("[\"C1.1\"]");
+    }
+
+    @Test
     void filtersFindControlsByCriterionSeriesCategoryOwnerAndText() {
         Organization org = newOrganization("Filters");
         ApiClient api = org.api();

@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,11 +62,16 @@ public class WebSession {
 
     /** Posts a form with the CSRF token of the last page fetched (fetch the form's page first). */
     public Page post(String path, Map<String, String> fields) {
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        if (lastCsrf != null) {
-            all.putIfAbsent("_csrf", lastCsrf);
+        return postAll(path, List.copyOf(fields.entrySet()));
+    }
+
+    /** Posts a form whose fields may repeat (a group of checkboxes), in the given order, with the CSRF token. */
+    public Page postAll(String path, List<Map.Entry<String, String>> fields) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        if (lastCsrf != null && all.stream().noneMatch(e -> e.getKey().equals("_csrf"))) {
+            all.add(Map.entry("_csrf", lastCsrf));
         }
-        String form = all.entrySet().stream()
+        String form = all.stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -91,6 +98,13 @@ public class WebSession {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** A GET with extra request headers, such as htmx's {@code HX-Request}. */
+    public Page get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     public Page signIn(String email, String password) {

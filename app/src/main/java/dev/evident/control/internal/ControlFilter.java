@@ -22,7 +22,7 @@ public record ControlFilter(String domain, String criterion, String category, UU
 
     public static final ControlFilter NONE = new ControlFilter(null, null, null, null, false, null, null, null, null);
 
-    Predicate<Control> predicate(FrameworkIndex framework) {
+    public Predicate<Control> predicate(FrameworkIndex framework) {
         String[] words = query == null || query.isBlank() ? new String[0]
                 : query.toLowerCase(Locale.ROOT).trim().split("\\s+");
         return c -> (domain == null || domain.equals(c.domain()))

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** Builds the {@link ControlRules} for one organization: its scope, its members, the library's domains. */
 @Component
-class ControlRulesFactory {
+public class ControlRulesFactory {
 
     private final Catalog catalog;
     private final ControlLibrary library;
@@ -30,15 +30,15 @@ class ControlRulesFactory {
         this.directory = directory;
     }
 
-    FrameworkIndex framework() {
+    public FrameworkIndex framework() {
         return catalog.index(Control.FRAMEWORK).orElseThrow();
     }
 
-    ControlLibrary library() {
+    public ControlLibrary library() {
         return library;
     }
 
-    ControlRules rulesFor(UUID orgId) {
+    public ControlRules rulesFor(UUID orgId) {
         Map<String, String> notes = new LinkedHashMap<>();
         for (Program p : programs.programs(orgId)) {
             p.categories().stream().filter(c -> !c.included())

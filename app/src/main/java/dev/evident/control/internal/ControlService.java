@@ -101,7 +101,8 @@ public class ControlService implements ControlDirectory, ControlLifecycle, Contr
             throw new InvalidInputException("version", "is required (optimistic locking): send the version you read");
         }
         ControlRules orgRules = rules.rulesFor(actor.orgId());
-        ControlDefinition d = ControlInputs.validate(orgRules, keepOutOfScopeMappings(input, before, orgRules));
+        ControlDefinition d = withInertMappings(
+                ControlInputs.validate(orgRules, keepOutOfScopeMappings(input, before, orgRules)), before, orgRules);
         requireFreeRef(actor.orgId(), d.ref(), id);
         ControlStatus status = before.status();
         if (input.status() != null && !input.status().isBlank()) {
@@ -206,6 +207,19 @@ public class ControlService implements ControlDirectory, ControlLifecycle, Contr
         return new ControlInput(input.ref(), input.title(), input.description(), input.domain(), input.type(),
                 input.nature(), input.frequency(), input.ownerUserId(), input.ownerRole(), input.test(), input.evidence(),
                 sent, input.status(), input.applicable(), input.notApplicableReason(), input.version());
+    }
+
+    /** Puts the inert mappings that {@link #keepOutOfScopeMappings} set aside back after validation. */
+    private ControlDefinition withInertMappings(ControlDefinition d, Control before, ControlRules orgRules) {
+        List<String> inert = before.criteria().stream().filter(id -> !orgRules.inScope(id)).toList();
+        if (inert.isEmpty()) {
+            return d;
+        }
+        List<String> criteria = new java.util.ArrayList<>(d.criteria());
+        inert.stream().filter(id -> !criteria.contains(id)).forEach(criteria::add);
+        return new ControlDefinition(d.ref(), d.title(), d.description(), d.domain(), d.type(), d.nature(), d.frequency(),
+                d.ownerUserId(), d.ownerRole(), d.test(), d.evidence(), rules.inFrameworkOrder(criteria), d.applicable(),
+                d.notApplicableReason());
     }
 
     private ControlStatus initialStatus(String value) {

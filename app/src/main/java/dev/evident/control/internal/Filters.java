@@ -9,12 +9,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Reads the control library's filter parameters (API and page) with errors that name the parameter. */
-final class Filters {
+public final class Filters {
 
     private Filters() {
     }
 
-    static ControlFilter parse(String domain, String criterion, String category, String owner, String status,
+    public static ControlFilter parse(String domain, String criterion, String category, String owner, String status,
                                String frequency, Boolean applicable, String q) {
         UUID ownerId = null;
         boolean unowned = false;

@@ -22,13 +22,22 @@ public final class FormErrors {
 
     /** @param renames service field names to this form's field names (e.g. "name" → "organizationName") */
     public static void add(Model model, ProblemException e, Map<String, String> renames) {
+        add(model, e, renames, Map.of());
+    }
+
+    /**
+     * @param renames service field names to this form's field names (e.g. "criteria[2]" → "criteria")
+     * @param labels  service field names to the words a message starts with (e.g. "test.procedure" → "test procedure")
+     */
+    public static void add(Model model, ProblemException e, Map<String, String> renames, Map<String, String> labels) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         if (e.errors().isEmpty()) {
             errors.put("form", List.of(e.getMessage()));
         }
         e.errors().forEach(f -> {
             String field = renames.getOrDefault(f.field(), f.field());
-            errors.computeIfAbsent(field, k -> new java.util.ArrayList<>()).add(capitalize(label(field)) + " " + f.message());
+            String label = labels.getOrDefault(f.field(), label(field));
+            errors.computeIfAbsent(field, k -> new java.util.ArrayList<>()).add(capitalize(label) + " " + f.message());
         });
         model.addAttribute("errors", errors);
     }

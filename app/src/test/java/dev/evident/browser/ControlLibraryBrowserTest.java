@@ -31,8 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * without reloading the page), open a control, give it an owner and mark it implemented. Every
  * page has its labels, logs no script error and breaks no Content-Security-Policy rule.
  *
- * <p>The bootstrap organization is shared with other tests in the same run, which may have adopted a
- * control already, so counts are compared with the API rather than with fixed numbers. Run with
+ * <p>The journey runs in an organization of its own: the bootstrap organization is shared with other
+ * tests that run in the same application context. Counts are compared with the API. Run with
  * {@code -Devident.screenshots=<folder>} to save the library and control pages as screenshots.
  */
 @H2Test
@@ -46,6 +46,7 @@ class ControlLibraryBrowserTest extends IntegrationTest {
     static final BrowserExtension browser = new BrowserExtension();
 
     Page lead;
+    Organization org;
     final List<String> problems = new CopyOnWriteArrayList<>();
 
     private Page open() {
@@ -76,7 +77,7 @@ class ControlLibraryBrowserTest extends IntegrationTest {
     }
 
     private int apiCount(String query) {
-        return adminApi().get("/api/v1/controls?limit=1000" + query).json().get("items").size();
+        return org.api().get("/api/v1/controls?limit=1000" + query).json().get("items").size();
     }
 
     private String shownCount() {
@@ -108,12 +109,13 @@ class ControlLibraryBrowserTest extends IntegrationTest {
     @Order(1)
     @DisplayName("1. With a program in place, the lead adopts the library from the adopt page")
     void adoptTheLibrary() {
-        assertEquals(201, adminApi().post("/api/v1/programs", Programs.typeTwo("SOC 2 2027 (browser)", "availability"))
+        org = newOrganization("Browser");
+        assertEquals(201, org.api().post("/api/v1/programs", Programs.typeTwo("SOC 2 2027 (browser)", "availability"))
                 .status());
         lead = open();
         lead.navigate("/login");
-        lead.getByLabel("Email").fill(ADMIN_EMAIL);
-        lead.getByLabel("Password").fill(ADMIN_PASSWORD);
+        lead.getByLabel("Email").fill(org.adminEmail());
+        lead.getByLabel("Password").fill(org.adminPassword());
         lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(lead).hasURL(baseUrl() + "/");
 
@@ -206,10 +208,10 @@ class ControlLibraryBrowserTest extends IntegrationTest {
         assertThat(lead.locator(".lifecycle [aria-current='step']")).containsText("Defined");
         assertThat(lead.locator(".detail-main")).containsText("Security");
 
-        lead.getByLabel("Assign to").selectOption(new SelectOption().setLabel("Admin"));
+        lead.getByLabel("Assign to").selectOption(new SelectOption().setLabel("Browser Admin"));
         lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign")).click();
-        assertThat(lead.getByRole(AriaRole.STATUS).first()).hasText("Admin now owns AC-01.");
-        assertThat(lead.locator(".facts")).containsText(ADMIN_EMAIL);
+        assertThat(lead.getByRole(AriaRole.STATUS).first()).hasText("Browser Admin now owns AC-01.");
+        assertThat(lead.locator(".facts")).containsText(org.adminEmail());
 
         lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark as implemented")).click();
         assertThat(lead.getByRole(AriaRole.STATUS).first()).hasText("AC-01 is now Implemented.");
@@ -217,15 +219,15 @@ class ControlLibraryBrowserTest extends IntegrationTest {
         assertThat(lead.locator(".lifecycle [aria-current='step']")).containsText("Implemented");
         assertThat(lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move back to Defined"))).isVisible();
         assertThat(lead.locator(".history")).containsText("Moved from Defined to Implemented");
-        assertThat(lead.locator(".history")).containsText("Owner: nobody → Admin");
-        assertEquals("IMPLEMENTED", adminApi().get("/api/v1/controls?q=AC-01").json().get("items").get(0)
+        assertThat(lead.locator(".history")).containsText("Owner: nobody → Browser Admin");
+        assertEquals("IMPLEMENTED", org.api().get("/api/v1/controls?q=AC-01").json().get("items").get(0)
                 .get("status").asText());
         assertNoCspViolations();
         screenshot("control-detail.png", true);
 
         lead.navigate("/controls");
         assertThat(lead.locator("tr[data-ref='AC-01'] .status")).hasText("Implemented");
-        assertThat(lead.locator("tr[data-ref='AC-01']")).containsText("Admin");
+        assertThat(lead.locator("tr[data-ref='AC-01']")).containsText("Browser Admin");
         screenshot("control-library.png", false);
     }
 

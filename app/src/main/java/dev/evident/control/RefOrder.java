@@ -23,7 +23,7 @@ public final class RefOrder implements Comparator<String> {
             if (Character.isDigit(ca) && Character.isDigit(cb)) {
                 int endA = digitsEnd(a, i);
                 int endB = digitsEnd(b, j);
-                int byValue = compareNumbers(a.substring(i, endA), b.substring(j, endB));
+                int byValue = compareNumbers(a, i, endA, b, j, endB);
                 if (byValue != 0) {
                     return byValue;
                 }
@@ -49,9 +49,24 @@ public final class RefOrder implements Comparator<String> {
         return end;
     }
 
-    private static int compareNumbers(String x, String y) {
-        String a = x.replaceFirst("^0+(?=.)", "");
-        String b = y.replaceFirst("^0+(?=.)", "");
-        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+    /** Compares two runs of digits by value, without allocating: skip leading zeros, then longer wins, then digit by digit. */
+    private static int compareNumbers(String a, int fromA, int endA, String b, int fromB, int endB) {
+        while (fromA < endA - 1 && a.charAt(fromA) == '0') {
+            fromA++;
+        }
+        while (fromB < endB - 1 && b.charAt(fromB) == '0') {
+            fromB++;
+        }
+        int lengths = Integer.compare(endA - fromA, endB - fromB);
+        if (lengths != 0) {
+            return lengths;
+        }
+        for (int k = 0; k < endA - fromA; k++) {
+            int digit = Character.compare(a.charAt(fromA + k), b.charAt(fromB + k));
+            if (digit != 0) {
+                return digit;
+            }
+        }
+        return 0;
     }
 }

@@ -115,7 +115,7 @@ public final class ReadinessLoadBenchmark {
             out.printf(Locale.ROOT, "Seeded %d controls with %d criteria each in %.1f s (%s)%n", controls, mappings,
                     (System.nanoTime() - seedStart) / 1e9, postgres ? "PostgreSQL" : "H2");
             Map<String, Object> readiness = client.get("/api/v1/programs/" + programId + "/readiness").json();
-            out.println("Readiness: " + ((Map<?, ?>) readiness.get("overall")) + "; " + readiness.get("controls"));
+            out.println("Readiness: " + readiness.get("overall") + "; " + readiness.get("controlCounts"));
 
             String readinessUri = "/api/v1/programs/{programId}/readiness";
             warm(warmup, () -> expectOk(client.get("/api/v1/programs/" + programId + "/readiness")));

@@ -29,7 +29,7 @@ final class ServerTimer {
 
     /** Sums a metric over all its series for the URI (one per status, method, outcome). */
     private static double sum(String metrics, String name, String uri) {
-        Pattern line = Pattern.compile("^" + name + "\\{([^}]*)} (\\S+)$", Pattern.MULTILINE);
+        Pattern line = Pattern.compile("^" + name + "\\{(.*)} (\\S+)$", Pattern.MULTILINE);
         Matcher m = line.matcher(metrics);
         double total = 0;
         while (m.find()) {

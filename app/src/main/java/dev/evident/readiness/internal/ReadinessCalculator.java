@@ -20,6 +20,7 @@ import dev.evident.readiness.ReportVerdict;
 import dev.evident.readiness.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,7 +60,8 @@ public final class ReadinessCalculator {
     public static Readiness compute(Program program, FrameworkIndex framework, List<Control> controls,
                                     Map<UUID, String> ownerNames, ReportVerdict typeTwo, Instant now) {
         Map<String, List<Control>> byCriterion = new HashMap<>();
-        Set<Control> inScope = new LinkedHashSet<>();
+        // keyed by id: hashing whole Control records (texts, lists) would dominate the cost
+        Map<UUID, Control> inScopeById = new LinkedHashMap<>();
         List<Requirement> criteria = framework.leaves().stream().filter(program::inScope).toList();
         Set<String> criterionIds = new LinkedHashSet<>();
         criteria.forEach(c -> criterionIds.add(c.id()));
@@ -67,12 +69,19 @@ public final class ReadinessCalculator {
             for (String id : control.criteria()) {
                 if (criterionIds.contains(id)) {
                     byCriterion.computeIfAbsent(id, k -> new ArrayList<>()).add(control);
-                    inScope.add(control);
+                    inScopeById.putIfAbsent(control.id(), control);
                 }
             }
         }
+        Collection<Control> inScope = inScopeById.values();
         Function<Control, Boolean> owned = c -> c.ownerUserId() != null && ownerNames.containsKey(c.ownerUserId());
         Function<Control, Boolean> ready = c -> c.applicable() && c.status().isImplemented() && owned.apply(c);
+        Map<UUID, ControlReadiness> views = new HashMap<>();
+        for (Control c : inScope) {
+            boolean isOwned = owned.apply(c);
+            views.put(c.id(), new ControlReadiness(c.id(), c.ref(), c.title(), c.status(), isOwned ? c.ownerUserId() : null,
+                    isOwned ? ownerNames.get(c.ownerUserId()) : null, ready.apply(c)));
+        }
 
         List<CriterionReadiness> results = new ArrayList<>();
         Map<String, Verdict> verdicts = new HashMap<>();
@@ -81,13 +90,10 @@ public final class ReadinessCalculator {
             List<ControlReadiness> notApplicable = new ArrayList<>();
             int readyCount = 0;
             for (Control c : byCriterion.getOrDefault(criterion.id(), List.of())) {
-                boolean isReady = ready.apply(c);
-                ControlReadiness view = new ControlReadiness(c.id(), c.ref(), c.title(), c.status(),
-                        owned.apply(c) ? c.ownerUserId() : null, owned.apply(c) ? ownerNames.get(c.ownerUserId()) : null,
-                        isReady);
+                ControlReadiness view = views.get(c.id());
                 if (c.applicable()) {
                     applicable.add(view);
-                    readyCount += isReady ? 1 : 0;
+                    readyCount += view.ready() ? 1 : 0;
                 } else {
                     notApplicable.add(view);
                 }
@@ -150,7 +156,7 @@ public final class ReadinessCalculator {
     }
 
     private static List<RemediationItem> remediation(List<CriterionReadiness> results, FrameworkIndex framework,
-                                                     Set<Control> inScope, Function<Control, Boolean> ready,
+                                                     Collection<Control> inScope, Function<Control, Boolean> ready,
                                                      Function<Control, Boolean> owned, Map<String, Verdict> verdicts) {
         record Candidate(RemediationKind kind, Control control, String criterion, boolean ownerless,
                          boolean closesSecurityGap, List<String> criteria) {
@@ -210,7 +216,7 @@ public final class ReadinessCalculator {
         };
     }
 
-    private static ControlCounts counts(Set<Control> inScope, Function<Control, Boolean> ready,
+    private static ControlCounts counts(Collection<Control> inScope, Function<Control, Boolean> ready,
                                         Function<Control, Boolean> owned) {
         int applicable = 0;
         int readyCount = 0;

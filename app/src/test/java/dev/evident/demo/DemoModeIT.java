@@ -149,6 +149,18 @@ class DemoModeIT {
     }
 
     @Test
+    void errorPagesKeepTheNavigationForSignedInPeople() {
+        WebSession auditor = signedIn(AUDITOR);
+        WebSession.Page forbidden = auditor.get("/invitations");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.body()).contains("nav class=\"sidebar\"").contains("Audit log");
+        WebSession.Page missing = auditor.get("/no-such-page");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).contains("nav class=\"sidebar\"");
+        assertThat(new WebSession("http://localhost:" + port).get("/login").body()).doesNotContain("nav class=\"sidebar\"");
+    }
+
+    @Test
     void employeeCannotSeeTheMemberList() {
         WebSession employee = signedIn(EMPLOYEE);
 

@@ -2,7 +2,10 @@ package dev.evident.web.internal;
 
 import dev.evident.shared.problem.ProblemException;
 import dev.evident.shared.problem.ProblemType;
+import dev.evident.shared.web.PageLayout;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -20,8 +23,25 @@ class UiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(UiExceptionHandler.class);
 
+    private final ObjectProvider<PageLayout> layout;
+
+    UiExceptionHandler(ObjectProvider<PageLayout> layout) {
+        this.layout = layout;
+    }
+
+    /** Exception handlers run without the controller advice's model attributes: add the layout here. */
+    private void addLayout(HttpServletRequest request, Model model) {
+        PageLayout pageLayout = layout.getIfAvailable();
+        if (pageLayout != null && !model.containsAttribute("layout")) {
+            Object value = pageLayout.layoutFor(request);
+            if (value != null) {
+                model.addAttribute("layout", value);
+            }
+        }
+    }
+
     @ExceptionHandler(ProblemException.class)
-    String problem(ProblemException e, HttpServletResponse response, Model model) {
+    String problem(ProblemException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         if (e.type() == ProblemType.UNAUTHENTICATED) {
             return "redirect:/login";
         }
@@ -29,6 +49,7 @@ class UiExceptionHandler {
             return "redirect:/organizations/none";
         }
         response.setStatus(e.type().status().value());
+        addLayout(request, model);
         model.addAttribute("status", e.type().status().value());
         model.addAttribute("heading", switch (e.type()) {
             case NOT_FOUND -> "We couldn't find that";
@@ -41,8 +62,9 @@ class UiExceptionHandler {
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    String notFound(HttpServletResponse response, Model model) {
+    String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(404);
+        addLayout(request, model);
         model.addAttribute("status", 404);
         model.addAttribute("heading", "We couldn't find that page");
         model.addAttribute("message", "The link may be old, or the item may belong to another organization.");

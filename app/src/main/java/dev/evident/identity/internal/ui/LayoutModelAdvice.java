@@ -6,6 +6,7 @@ import dev.evident.identity.internal.security.ActorResolver;
 import dev.evident.shared.security.Actor;
 import dev.evident.shared.security.ActorType;
 import dev.evident.shared.web.NavigationItem;
+import dev.evident.shared.web.PageLayout;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Adds the layout model (user, organization switcher, navigation) to every page for signed-in users. */
 @ControllerAdvice(annotations = Controller.class)
-class LayoutModelAdvice {
+class LayoutModelAdvice implements PageLayout {
 
     private static final List<String> SECTION_ORDER = List.of("Overview", "Program", "Operations", "Organization");
 
@@ -32,6 +33,11 @@ class LayoutModelAdvice {
         this.organizations = organizations;
         this.users = users;
         this.items = items;
+    }
+
+    @Override
+    public Object layoutFor(HttpServletRequest request) {
+        return layout(request);
     }
 
     @ModelAttribute("layout")

@@ -50,12 +50,7 @@ class ApiDocsBrowserTest extends IntegrationTest {
         });
         page.onPageError(e -> problems.add("uncaught: " + e));
         page.onRequestFailed(r -> problems.add("request failed: " + r.url() + " (" + r.failure() + ")"));
-        // Violations are also DOM events; record them from before any page script runs.
-        page.addInitScript("""
-                window.__cspViolations = [];
-                document.addEventListener('securitypolicyviolation', e =>
-                  window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') +
-                    (e.sourceFile ? ' at ' + e.sourceFile + ':' + e.lineNumber : '')));""");
+        Pages.recordCspViolations(page);
 
         // Signed in, so that this test checks the page itself whatever the access rules for the docs are.
         page.navigate("/login");
@@ -73,8 +68,7 @@ class ApiDocsBrowserTest extends IntegrationTest {
         assertThat(page.locator(".swagger-ui .opblock-summary-path[data-path='/api/v1/audit-log']").first()).isVisible();
         page.waitForLoadState();
 
-        @SuppressWarnings("unchecked")
-        List<String> violations = (List<String>) page.evaluate("() => window.__cspViolations");
+        List<String> violations = Pages.cspViolations(page);
         assertEquals(List.of(), violations, "Content-Security-Policy violations on " + page.url());
         assertEquals(List.of(), problems, "browser errors on " + page.url());
     }

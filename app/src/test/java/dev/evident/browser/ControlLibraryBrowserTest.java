@@ -62,17 +62,12 @@ class ControlLibraryBrowserTest extends IntegrationTest {
                 problems.add(page.url() + ": " + r.request().resourceType() + " " + r.url() + " answered " + r.status());
             }
         });
-        page.addInitScript("""
-                window.__cspViolations = [];
-                document.addEventListener('securitypolicyviolation', e =>
-                  window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') +
-                    (e.sourceFile ? ' at ' + e.sourceFile + ':' + e.lineNumber : '')));""");
+        Pages.recordCspViolations(page);
         return page;
     }
 
     private void assertNoCspViolations() {
-        @SuppressWarnings("unchecked")
-        List<String> violations = (List<String>) lead.evaluate("() => window.__cspViolations");
+        List<String> violations = Pages.cspViolations(lead);
         assertEquals(List.of(), violations, "Content-Security-Policy violations on " + lead.url());
     }
 

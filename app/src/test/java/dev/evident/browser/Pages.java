@@ -16,6 +16,24 @@ final class Pages {
     private Pages() {
     }
 
+    /**
+     * Records Content-Security-Policy violations as DOM events from before any page script runs; read
+     * them with {@link #cspViolations(Page)}. Call once, right after the page is opened.
+     */
+    static void recordCspViolations(Page page) {
+        page.addInitScript("""
+                window.__cspViolations = [];
+                document.addEventListener('securitypolicyviolation', e =>
+                  window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') +
+                    (e.sourceFile ? ' at ' + e.sourceFile + ':' + e.lineNumber : '')));""");
+    }
+
+    /** The violations recorded on the current document (see {@link #recordCspViolations(Page)}). */
+    @SuppressWarnings("unchecked")
+    static List<String> cspViolations(Page page) {
+        return (List<String>) page.evaluate("() => window.__cspViolations");
+    }
+
     /** Paths (with query) the browser went through to reach this response, first request first. */
     static List<String> redirectChain(Response response) {
         List<String> chain = new ArrayList<>();

@@ -69,20 +69,15 @@ class ProgramSetupBrowserTest extends IntegrationTest {
             }
         });
         page.onPageError(e -> problems.add(page.url() + ": uncaught " + e));
-        page.addInitScript("""
-                window.__cspViolations = [];
-                document.addEventListener('securitypolicyviolation', e =>
-                  window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') +
-                    (e.sourceFile ? ' at ' + e.sourceFile + ':' + e.lineNumber : '')));""");
+        Pages.recordCspViolations(page);
         return page;
     }
 
     /** Checks the page the lead is on: labels, and no CSP violation so far on it. */
-    @SuppressWarnings("unchecked")
     void checkPage() {
         lead.waitForLoadState();
         Pages.assertEveryControlLabelled(lead);
-        List<String> violations = (List<String>) lead.evaluate("() => window.__cspViolations");
+        List<String> violations = Pages.cspViolations(lead);
         assertEquals(List.of(), violations, "Content-Security-Policy violations on " + lead.url());
     }
 

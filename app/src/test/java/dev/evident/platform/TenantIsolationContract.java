@@ -120,6 +120,15 @@ abstract class TenantIsolationContract extends IntegrationTest {
                 ? a.get("/api/v1/controls?q=AC-02").json().get("items").get(0).get("id").asText()
                 : adopted.get("adopted").get(0).get("id").asText();
         ids.put("controlId", controlId);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        var current = dev.evident.program.Programs.typeTwo("A's current program " + System.nanoTime());
+        current.put("periodStart", today.minusMonths(3).toString());
+        current.put("periodEnd", today.minusMonths(3).plusMonths(12).minusDays(1).toString());
+        String currentProgram = a.post("/api/v1/programs", current).json().get("id").asText();
+        var stored = a.post("/api/v1/evidence/records", body("records", java.util.List.of(body("title", "A's record",
+                "data", body("secret", "only for A"), "effectiveFrom", today.minusDays(1).toString(),
+                "controlIds", java.util.List.of(controlId), "programIds", java.util.List.of(currentProgram))))).json();
+        ids.put("evidenceId", stored.get("items").get(0).get("id").asText());
         ids.put("entryId", a.get("/api/v1/audit-log?limit=1").json().get("items").get(0).get("id").asText());
         return ids;
     }

@@ -37,7 +37,8 @@ class SecretBoxTest {
 
     private static EvidentProperties properties(Path dataDir, String secretKeyFile) {
         return new EvidentProperties(dataDir, false, null, secretKeyFile, new Bootstrap(null, null, null, "My organization"),
-                new SignIn(5, Duration.ofMinutes(15), 20), new Api(1_048_576), new Invitations(Duration.ofDays(7)), new Controls(16_777_216));
+                new SignIn(5, Duration.ofMinutes(15), 20), new Api(1_048_576), new Invitations(Duration.ofDays(7)), new Controls(16_777_216),
+                EvidentProperties.Evidence.defaults());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.evident.control.internal;
 import dev.evident.control.ControlInput;
 import dev.evident.control.Control;
 import dev.evident.control.RefOrder;
+import dev.evident.control.ControlDeletionGuard;
 import dev.evident.control.ControlDirectory;
 import dev.evident.control.ControlEvents.ControlCreated;
 import dev.evident.control.ControlEvents.ControlDeleted;
@@ -48,12 +49,14 @@ public class ControlService implements ControlDirectory, ControlLifecycle, Contr
     private final Controls controls;
     private final ControlRulesFactory rules;
     private final ObjectProvider<LibraryAdoption> adoption;
+    private final ObjectProvider<ControlDeletionGuard> guards;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ControlService(Controls controls, ControlRulesFactory rules,
-                   ObjectProvider<LibraryAdoption> adoption,
+                   ObjectProvider<LibraryAdoption> adoption, ObjectProvider<ControlDeletionGuard> guards,
                    ApplicationEventPublisher events, Clock clock) {
+        this.guards = guards;
         this.controls = controls;
         this.rules = rules;
         this.adoption = adoption;
@@ -130,6 +133,9 @@ public class ControlService implements ControlDirectory, ControlLifecycle, Contr
     @Transactional
     public void delete(Actor actor, UUID id) {
         Control control = get(actor, id);
+        objection(actor.orgId(), control).ifPresent(reason -> {
+            throw new ConflictException(reason);
+        });
         controls.delete(actor.orgId(), id);
         events.publishEvent(new ControlDeleted(actor, control));
     }
@@ -180,6 +186,11 @@ public class ControlService implements ControlDirectory, ControlLifecycle, Contr
         Control moved = get(actor, control.id());
         events.publishEvent(new ControlStatusChanged(actor, moved, control.status(), reason));
         return moved;
+    }
+
+    /** The first objection a guard raises against deleting the control, if any. */
+    public Optional<String> objection(UUID orgId, Control control) {
+        return guards.orderedStream().map(g -> g.objection(orgId, control)).flatMap(Optional::stream).findFirst();
     }
 
     @Override

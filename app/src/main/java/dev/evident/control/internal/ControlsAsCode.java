@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -110,6 +111,12 @@ public class ControlsAsCode {
         ImportPlan plan = plan(actor, fileName, content);
         if (!plan.changesAnything()) {
             return plan;
+        }
+        List<String> refused = plan.removed().stream().map(c -> service.objection(actor.orgId(), c)).flatMap(Optional::stream)
+                .toList();
+        if (!refused.isEmpty()) {
+            throw new ConflictException("Nothing was imported: the file leaves out controls that cannot be deleted. "
+                    + String.join(" ", refused) + " Keep them in the file (mark them not applicable if they no longer apply).");
         }
         Instant now = Timestamps.now(clock);
         controls.deleteAll(actor.orgId(), plan.removed().stream().map(Control::id).toList());

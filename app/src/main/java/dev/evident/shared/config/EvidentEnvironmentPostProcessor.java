@@ -16,6 +16,7 @@ import org.springframework.core.env.MapPropertySource;
 public class EvidentEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     private static final long DEFAULT_IMPORT_MAX_SIZE = 16L * 1024 * 1024;
+    private static final long DEFAULT_EVIDENCE_MAX_SIZE = 100L * 1024 * 1024;
 
     /** Room in an upload request for the form's other fields and the multipart framing. */
     private static final long FORM_OVERHEAD = 1024 * 1024;
@@ -50,8 +51,9 @@ public class EvidentEnvironmentPostProcessor implements EnvironmentPostProcessor
     }
 
     /**
-     * The import page must take every file the import API takes. Added as defaults (lowest
-     * precedence), so explicit spring.servlet.multipart settings still win.
+     * The upload pages (controls import, evidence) must take every file their APIs take: the browser
+     * limit is the larger of the two. Added as defaults (lowest precedence), so explicit
+     * spring.servlet.multipart settings still win.
      */
     private static Map<String, Object> uploadLimits(ConfigurableEnvironment environment) {
         String value = environment.getProperty("evident.controls.import-max-size", Long.toString(DEFAULT_IMPORT_MAX_SIZE));
@@ -65,9 +67,24 @@ public class EvidentEnvironmentPostProcessor implements EnvironmentPostProcessor
             throw new InvalidConfigurationException("EVIDENT_CONTROLS_IMPORT_MAX_SIZE", "is '" + value + "'",
                     "Use a whole number of bytes between 1 and 2 GB, such as 16777216 (16 MiB, the default).");
         }
+        String evidenceValue = environment.getProperty("evident.evidence.max-upload-size",
+                Long.toString(DEFAULT_EVIDENCE_MAX_SIZE));
+        long evidenceMax;
+        try {
+            evidenceMax = Long.parseLong(evidenceValue.trim());
+        } catch (NumberFormatException e) {
+            evidenceMax = -1;
+        }
+        if (evidenceMax <= 0) {
+            throw new InvalidConfigurationException("EVIDENT_EVIDENCE_MAX_UPLOAD_SIZE", "is '" + evidenceValue + "'",
+                    "Use a whole number of bytes, such as 104857600 (100 MiB, the default).");
+        }
+        long largest = Math.max(importMax, evidenceMax);
         Map<String, Object> limits = new HashMap<>();
-        limits.put("spring.servlet.multipart.max-file-size", importMax + "B");
-        limits.put("spring.servlet.multipart.max-request-size", (importMax + FORM_OVERHEAD) + "B");
+        limits.put("spring.servlet.multipart.max-file-size", largest + "B");
+        limits.put("spring.servlet.multipart.max-request-size", (largest + FORM_OVERHEAD) + "B");
+        // Files larger than this are kept on disk while a form is read, never in memory.
+        limits.put("spring.servlet.multipart.file-size-threshold", "1MB");
         return limits;
     }
 }

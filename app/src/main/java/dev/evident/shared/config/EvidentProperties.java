@@ -21,7 +21,8 @@ public record EvidentProperties(
         @DefaultValue SignIn signIn,
         @DefaultValue Api api,
         @DefaultValue Invitations invitations,
-        @DefaultValue Controls controls) {
+        @DefaultValue Controls controls,
+        @DefaultValue Evidence evidence) {
 
     public record Bootstrap(String adminEmail, String adminPassword, String adminToken,
                             @DefaultValue("My organization") String organizationName) {
@@ -48,5 +49,47 @@ public record EvidentProperties(
      *                      checked before the file is parsed
      */
     public record Controls(@DefaultValue("16777216") long importMaxSize) {
+    }
+
+    /**
+     * @param maxUploadSize       largest evidence file accepted, in bytes (checked while streaming)
+     * @param maxRecordSize       largest single record (canonical JSON), in bytes
+     * @param maxRecordsPerBatch  records accepted in one batch request
+     * @param checkpointInterval  how often the ledgers with new entries get a signed checkpoint
+     * @param staleCheckInterval  how often evidence coverage is checked for controls going stale
+     * @param retention           how long evidence is kept after the end of the interval it proves;
+     *                            older content is removed and a tombstone stays in the ledger
+     * @param ledgerKeyFile       the Ed25519 private key that signs checkpoints (PKCS#8 DER); default
+     *                            {@code <data dir>/keys/ledger-ed25519.key}, created on first start
+     * @param store               where evidence content is kept: {@code local} (under the data dir) or {@code s3}
+     */
+    public record Evidence(@DefaultValue("104857600") long maxUploadSize,
+                           @DefaultValue("65536") int maxRecordSize,
+                           @DefaultValue("10000") int maxRecordsPerBatch,
+                           @DefaultValue("1h") Duration checkpointInterval,
+                           @DefaultValue("1d") Duration staleCheckInterval,
+                           @DefaultValue("P2557D") java.time.Period retention,
+                           String ledgerKeyFile,
+                           @DefaultValue("local") String store,
+                           @DefaultValue S3 s3) {
+
+        /** The defaults, for code that builds settings by hand (tests). */
+        public static Evidence defaults() {
+            return new Evidence(104_857_600, 65_536, 10_000, Duration.ofHours(1), Duration.ofDays(1),
+                    java.time.Period.ofDays(2557), null, "local",
+                    new S3(null, "us-east-1", null, true, null, null, "evident/"));
+        }
+    }
+
+    /**
+     * S3-compatible object storage for evidence content (AWS, MinIO, Ceph, …).
+     *
+     * @param endpoint  override for non-AWS stores and tests (e.g. http://127.0.0.1:9090); empty for AWS
+     * @param pathStyle address the bucket in the path ({@code /bucket/key}) rather than the host name
+     * @param prefix    key prefix inside the bucket, so one bucket can hold several installations
+     */
+    public record S3(String bucket, @DefaultValue("us-east-1") String region, String endpoint,
+                     @DefaultValue("true") boolean pathStyle, String accessKey, String secretKey,
+                     @DefaultValue("evident/") String prefix) {
     }
 }

@@ -24,7 +24,13 @@ public enum Permission {
     /** Adopt, write, map, assign and delete controls; import controls as code. */
     CONTROLS_MANAGE,
     /** Move controls one owns through their lifecycle (Defined, Implemented). */
-    CONTROLS_OPERATE;
+    CONTROLS_OPERATE,
+    /** See evidence, its content, coverage and the ledger. */
+    EVIDENCE_READ,
+    /** Add evidence (files, links, records), supersede it, link it to controls. */
+    EVIDENCE_WRITE,
+    /** Export audit packages of a program's evidence. */
+    EVIDENCE_EXPORT;
 
     /** Authority name used by Spring Security for non-controller endpoints (actuator). */
     public String authority() {

@@ -22,7 +22,8 @@ class LoginThrottleTest {
     private static EvidentProperties threeAttemptsPerMinute() {
         return new EvidentProperties(Path.of("./data"), false, null, null,
                 new Bootstrap(null, null, null, "My organization"), new SignIn(5, Duration.ofMinutes(15), 3),
-                new Api(1_048_576), new Invitations(Duration.ofDays(7)), new Controls(16_777_216));
+                new Api(1_048_576), new Invitations(Duration.ofDays(7)), new Controls(16_777_216),
+                EvidentProperties.Evidence.defaults());
     }
 
     private void attempts(int count, String... keys) {

@@ -63,15 +63,19 @@ class EvidentEnvironmentPostProcessorTest {
     }
 
     @Test
-    void browserUploadsFollowTheControlsImportLimit() {
+    void browserUploadsFollowTheLargerOfTheImportAndEvidenceLimits() {
         StandardEnvironment defaults = environmentWith(Map.of());
         postProcess(defaults);
-        assertThat(defaults.getProperty("spring.servlet.multipart.max-file-size")).isEqualTo("16777216B");
-        assertThat(defaults.getProperty("spring.servlet.multipart.max-request-size")).isEqualTo("17825792B");
+        assertThat(defaults.getProperty("spring.servlet.multipart.max-file-size")).as("evidence, 100 MiB").isEqualTo("104857600B");
+        assertThat(defaults.getProperty("spring.servlet.multipart.max-request-size")).isEqualTo("105906176B");
 
-        StandardEnvironment raised = environmentWith(Map.of("evident.controls.import-max-size", "33554432"));
+        StandardEnvironment raised = environmentWith(Map.of("evident.controls.import-max-size", "209715200"));
         postProcess(raised);
-        assertThat(raised.getProperty("spring.servlet.multipart.max-file-size")).isEqualTo("33554432B");
+        assertThat(raised.getProperty("spring.servlet.multipart.max-file-size")).isEqualTo("209715200B");
+
+        StandardEnvironment evidence = environmentWith(Map.of("evident.evidence.max-upload-size", "1073741824"));
+        postProcess(evidence);
+        assertThat(evidence.getProperty("spring.servlet.multipart.max-file-size")).isEqualTo("1073741824B");
 
         StandardEnvironment explicit = environmentWith(Map.of("spring.servlet.multipart.max-file-size", "1MB"));
         postProcess(explicit);

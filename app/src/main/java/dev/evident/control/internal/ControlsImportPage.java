@@ -68,8 +68,8 @@ class ControlsImportPage {
             return fileError(model, response, HttpStatus.BAD_REQUEST, "Choose a controls file (YAML) to check.");
         }
         if (file.getSize() > controlsAsCode.maxSize()) {
-            return fileError(model, response, HttpStatus.CONTENT_TOO_LARGE, "The file is larger than "
-                    + ImportPreview.size(controlsAsCode.maxSize()) + ", the most Evident accepts.");
+            return fileError(model, response, HttpStatus.CONTENT_TOO_LARGE, "The file is too large: controls files may be at most "
+                    + ImportPreview.size(controlsAsCode.maxSize()) + ".");
         }
         byte[] content = file.getBytes();
         String original = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();

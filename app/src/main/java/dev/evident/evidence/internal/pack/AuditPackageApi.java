@@ -36,7 +36,8 @@ class AuditPackageApi {
         this.packages = packages;
     }
 
-    @PostMapping(value = "/api/v1/programs/{programId}/audit-package", produces = "application/zip")
+    // no "produces": clients that accept only JSON still get their errors as problem+json, and the zip on success
+    @PostMapping("/api/v1/programs/{programId}/audit-package")
     @RequiresPermission(Permission.EVIDENCE_EXPORT)
     @Operation(summary = "Export an audit package", description = "Streams a zip of the program's evidence for an "
             + "interval (default: the program's period, or its as-of date for Type I; narrow it with 'from' and 'to' as "

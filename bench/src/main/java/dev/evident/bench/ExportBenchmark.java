@@ -253,7 +253,8 @@ public final class ExportBenchmark {
         LocalDate start = today.minusMonths(6).withDayOfMonth(1);
         String program = """
                 {"name":"Export bench","reportType":"TYPE_2","periodStart":"%s","periodEnd":"%s",
-                 "categories":[{"id":"availability","included":true}]}""".formatted(start, start.plusYears(1).minusDays(1));
+                 "categories":[{"id":"availability","included":true},{"id":"processing-integrity","included":true},
+                 {"id":"confidentiality","included":true},{"id":"privacy","included":true}]}""".formatted(start, start.plusYears(1).minusDays(1));
         BenchClient.Response created = client.post("/api/v1/programs", program);
         if (created.status() != 201) {
             throw new IllegalStateException("program: " + created.status() + " " + created.body());

@@ -29,7 +29,7 @@ class EvidenceUploadForm {
 
     /** What one file's upload came to: the item, or the problems with that file. */
     record FileResult(String fileName, EvidenceItem item, boolean created, List<String> errors, int status) {
-        boolean ok() {
+        public boolean ok() {
             return item != null;
         }
     }

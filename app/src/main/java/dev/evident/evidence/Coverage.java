@@ -11,10 +11,15 @@ import java.util.UUID;
  * has 4, a weekly one 52); each occurrence is evidenced, missing, or not due yet. A continuous
  * control needs an unbroken record: its occurrences are the covered and uncovered stretches of days.
  *
+ * @param periodStart    first day of the Type II period, or of the single window of a Type I program
+ * @param periodEnd      last day of that period or window
+ * @param asOf           the day the coverage was computed for (today); due-ness depends on it
  * @param expected       occurrences in the whole period (days, for a continuous control)
  * @param due            occurrences whose window has ended by {@code asOf} (days elapsed, for continuous)
  * @param evidenced      due occurrences that have evidence (covered days elapsed, for continuous)
- * @param missing        the date ranges of due occurrences without evidence, oldest first
+ * @param occurrences    every occurrence window of the period in order, due or not (for continuous controls, the
+ *                       stretches of covered, missing and not-yet-due days); empty when not applicable
+ * @param missing        the date ranges of due occurrences without evidence, oldest first, adjacent ones merged
  * @param stale          the most recent due occurrence has no evidence: the owner should act
  * @param summary        one sentence for people ("3 of 4 quarters evidenced; missing 2027-04-01 to 2027-06-30")
  */
@@ -25,6 +30,15 @@ public record Coverage(UUID controlId, String ref, ControlFrequency frequency, U
     public Coverage {
         occurrences = List.copyOf(occurrences);
         missing = List.copyOf(missing);
+    }
+
+    /**
+     * Whether the control's evidence keeps up with the period so far: every due occurrence is
+     * evidenced (and at least one is due), or, for a per-event control, evidence of at least one event
+     * exists. This decides the Evidenced status and the Type II verdict.
+     */
+    public boolean covered() {
+        return status == Status.COMPLETE || status == Status.PER_EVENT && evidenced > 0;
     }
 
     public enum Status {

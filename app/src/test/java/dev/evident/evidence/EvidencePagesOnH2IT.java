@@ -140,6 +140,13 @@ class EvidencePagesOnH2IT extends IntegrationTest {
         assertThat(rows(s.admin().get("/evidence?from=" + today().minusDays(10)))).hasSize(2);
         assertThat(rows(s.admin().get("/evidence?to=" + today().minusMonths(2)))).isEmpty();
 
+        // stale: items linked to controls whose latest due occurrence has no evidence
+        Page stale = s.admin().get("/evidence?stale=true");
+        assertThat(stale.status()).isEqualTo(200);
+        assertThat(stale.body()).contains("Only controls with stale coverage").doesNotContain("could not be used");
+        assertThat(rows(stale)).isSubsetOf(rows(s.admin().get("/evidence")));
+        assertThat(s.admin().get("/evidence?stale=maybe").body()).contains("stale must be true or false");
+
         Page bad = s.admin().get("/evidence?from=yesterday");
         assertThat(bad.status()).isEqualTo(200);
         assertThat(bad.body()).contains("This filter could not be used: from must be a date written as YYYY-MM-DD");
@@ -374,7 +381,21 @@ class EvidencePagesOnH2IT extends IntegrationTest {
                 .contains("/evidence?control=" + s.ac06());
         Page fragment = s.admin().get("/controls/" + s.ac06() + "/coverage", Map.of("HX-Request", "true"));
         assertThat(fragment.status()).isEqualTo(200);
-        assertThat(fragment.body()).doesNotContain("<html").contains("Evidence coverage").contains("AC-06");
+        assertThat(fragment.body()).doesNotContain("<html").contains("Evidence coverage").contains("AC-06")
+                .contains("Quarter 1, ").contains("data-state=\"missing\"").doesNotContain("data-state=\"evidenced\"")
+                .contains("Evidenced</li>").contains("Missing</li>").contains("Not due yet</li>")
+                .contains("class=\"coverage-missing\"");
+
+        // evidence of the first quarter turns its cell evidenced, in the band and in words
+        LocalDate start = today().minusMonths(6).withDayOfMonth(1);
+        upload(s, fields("title", "Q1 access review", "effectiveFrom", start.plusMonths(1).toString(), "controlIds", s.ac06()),
+                file("q1.txt", "reviewed"));
+        Page after = s.admin().get("/controls/" + s.ac06() + "/coverage", Map.of("HX-Request", "true"));
+        assertThat(after.body()).contains("data-state=\"evidenced\"")
+                .containsPattern("<li data-state=\"evidenced\">Quarter 1, " + start + " to [0-9-]+: evidenced by 1 item</li>");
+        // the library filtered by the control shows the same timeline without JavaScript
+        assertThat(s.admin().get("/evidence?control=" + s.ac06()).body()).contains("data-state=\"evidenced\"")
+                .contains("Q1 access review");
         assertThat(s.admin().get("/controls/" + java.util.UUID.randomUUID() + "/coverage").status()).isEqualTo(404);
     }
 }

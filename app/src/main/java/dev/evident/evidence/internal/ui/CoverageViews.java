@@ -7,7 +7,7 @@ import dev.evident.evidence.EvidenceCoverage;
 import dev.evident.program.Program;
 import dev.evident.program.ProgramDirectory;
 import dev.evident.program.ReportType;
-import dev.evident.shared.problem.ProblemException;
+import dev.evident.shared.problem.InvalidInputException;
 import dev.evident.shared.security.Actor;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -40,11 +40,14 @@ class CoverageViews {
         return coverage.getIfAvailable() != null;
     }
 
-    /** Programs with a period (Type II), first; coverage is measured over a period. */
+    /** Programs to measure coverage in: Type II periods first (newest first), then Type I windows. */
     List<Program> programsWithPeriods(UUID orgId) {
-        return programs.programs(orgId).stream()
+        List<Program> all = programs.programs(orgId);
+        List<Program> out = new java.util.ArrayList<>(all.stream()
                 .filter(p -> p.reportType() == ReportType.TYPE_2 && p.periodStart() != null && p.periodEnd() != null)
-                .sorted(Comparator.comparing(Program::periodStart).reversed()).toList();
+                .sorted(Comparator.comparing(Program::periodStart).reversed()).toList());
+        all.stream().filter(p -> p.reportType() == ReportType.TYPE_1 && p.asOfDate() != null).forEach(out::add);
+        return out;
     }
 
     /**
@@ -53,25 +56,35 @@ class CoverageViews {
      */
     void addTo(Model model, Actor actor, Control control, UUID requestedProgram) {
         List<Program> candidates = programsWithPeriods(actor.orgId());
-        Program chosen = candidates.stream().filter(p -> p.id().equals(requestedProgram)).findFirst()
-                .orElse(candidates.isEmpty() ? null : candidates.get(0));
-        model.addAttribute("coverageControl", control);
-        model.addAttribute("coveragePrograms", candidates);
-        model.addAttribute("coverageProgram", chosen);
+        Program requested = candidates.stream().filter(p -> p.id().equals(requestedProgram)).findFirst().orElse(null);
         EvidenceCoverage engine = coverage.getIfAvailable();
+        Program chosen = requested;
         CoverageTimeline timeline = null;
         String message = null;
         if (engine == null) {
             message = "Coverage is not measured in this installation.";
-        } else if (chosen == null) {
-            message = "Coverage is measured over a Type II program's period; this organization has no Type II program yet.";
+        } else if (candidates.isEmpty()) {
+            message = "Coverage is measured over a program's period; this organization has no program yet.";
         } else {
-            try {
-                timeline = CoverageTimeline.of(engine.coverage(actor.orgId(), control.id(), chosen.id()));
-            } catch (ProblemException e) {
-                message = e.getMessage();
+            // the requested program, or the first one the control serves
+            for (Program p : requested != null ? List.of(requested) : candidates) {
+                try {
+                    timeline = CoverageTimeline.of(engine.coverage(actor.orgId(), control.id(), p.id()));
+                    chosen = p;
+                    break;
+                } catch (InvalidInputException e) {
+                    chosen = chosen == null ? p : chosen;
+                    message = control.ref() + " does not serve " + p.name()
+                            + ": none of its criteria is in that program's scope.";
+                }
+            }
+            if (timeline == null && requested == null) {
+                message = control.ref() + " serves no program: none of its criteria is in a program's scope.";
             }
         }
+        model.addAttribute("coverageControl", control);
+        model.addAttribute("coveragePrograms", candidates);
+        model.addAttribute("coverageProgram", chosen);
         model.addAttribute("timeline", timeline);
         model.addAttribute("coverageMessage", message);
     }

@@ -24,7 +24,7 @@ record EvidenceLibraryFilter(String q, String control, String program, String fr
                 || present(kind) || present(stale) || present(status);
     }
 
-    boolean staleOnly() {
+    public boolean staleOnly() {
         return "true".equalsIgnoreCase(trim(stale));
     }
 

@@ -45,7 +45,8 @@ public class LedgerAudit {
     public Report verify(UUID orgId, boolean checkContent) {
         LedgerVerifier.Result chain = ledger.verifyChain(orgId);
         List<Finding> findings = new ArrayList<>();
-        chain.problems().forEach(p -> findings.add(Finding.of(p)));
+        chain.problems().forEach(p -> findings.add(p.seq() == null ? Finding.of(p)
+                : Finding.of(p, ledger.evidenceAt(orgId, p.seq()).orElse(null))));
         int itemsChecked = 0;
         int contentChecked = 0;
         for (EvidenceItem item : items.allForVerification(orgId)) {

@@ -1,11 +1,15 @@
 package dev.evident.verifier.cli;
 
+import dev.evident.verifier.Ed25519;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.List;
 
 /**
@@ -18,16 +22,20 @@ public final class Main {
     static final int EXIT_BROKEN = 1;
     static final int EXIT_ERROR = 2;
 
-    private static final List<FileVerifier> VERIFIERS = List.of(new AuditLogVerifier());
-
     private static final String USAGE = """
             Usage: java -jar evident-verify.jar <file.jsonl>
+                   java -jar evident-verify.jar [--public-key key.pem] <package.zip>
                    java -jar evident-verify.jar --help | --version
 
-            Verifies an Evident audit-log export offline: every entry's hash is recomputed
-            and the chain from the first entry to the last is checked.
+            Verifies offline, without trusting the server that produced the file:
+              - an audit-log export (.jsonl): every entry's hash is recomputed and the chain
+                from the first entry to the last is checked;
+              - an evidence audit package (.zip): every file's SHA-256 and size, every item's
+                metadata and ledger entry, the ledger chain, every inclusion proof and the
+                checkpoint's Ed25519 signature. --public-key pins the key the checkpoint must
+                be signed with; without it the key shipped in the package is trusted.
 
-            Exit codes: 0 chain valid, 1 chain broken, 2 usage, read or format error.""";
+            Exit codes: 0 valid, 1 broken (tampered or damaged), 2 usage, read or format error.""";
 
     private Main() {
     }
@@ -46,17 +54,37 @@ public final class Main {
             out.println("evident-verify " + version());
             return EXIT_VALID;
         }
-        if (args.length != 1 || args[0].startsWith("-")) {
+        PublicKey pinned = null;
+        String[] rest = args;
+        if (args.length == 3 && args[0].equals("--public-key")) {
+            try {
+                pinned = Ed25519.fromPem(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                err.println("error: cannot read the public key " + args[1] + ": " + e.getMessage());
+                return EXIT_ERROR;
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + args[1] + ": " + e.getMessage());
+                return EXIT_ERROR;
+            }
+            rest = new String[] {args[2]};
+        }
+        if (rest.length != 1 || rest[0].startsWith("-")) {
             err.println(USAGE);
             return EXIT_ERROR;
         }
-        return verifyFile(Path.of(args[0]), out, err);
+        return verifyFile(Path.of(rest[0]), pinned, out, err);
     }
 
-    private static int verifyFile(Path file, PrintStream out, PrintStream err) {
-        FileVerifier verifier = VERIFIERS.stream().filter(v -> v.accepts(file)).findFirst().orElse(null);
+    private static int verifyFile(Path file, PublicKey pinned, PrintStream out, PrintStream err) {
+        List<FileVerifier> verifiers = List.of(new AuditLogVerifier(), new PackageFileVerifier(pinned));
+        FileVerifier verifier = verifiers.stream().filter(v -> v.accepts(file)).findFirst().orElse(null);
         if (verifier == null) {
-            err.println("error: " + file + ": unsupported file type, expected .jsonl audit-log export");
+            err.println("error: " + file + ": unsupported file type, expected a .jsonl audit-log export or a .zip "
+                    + "evidence package");
+            return EXIT_ERROR;
+        }
+        if (pinned != null && verifier instanceof AuditLogVerifier) {
+            err.println("error: --public-key applies to evidence packages (.zip) only");
             return EXIT_ERROR;
         }
         if (!Files.isRegularFile(file)) {

@@ -126,10 +126,43 @@ class MainTest {
 
     @Test
     void unsupportedFileTypeExitsTwo() throws IOException {
+        Path file = write("evidence.csv", List.of());
+
+        assertThat(run(file.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("unsupported file type, expected a .jsonl audit-log export or a .zip evidence package");
+    }
+
+    @Test
+    void aZipThatIsNoPackageExitsTwo() throws IOException {
         Path file = write("package.zip", List.of());
 
         assertThat(run(file.toString())).isEqualTo(2);
-        assertThat(stderr()).contains("unsupported file type, expected .jsonl audit-log export");
+        assertThat(stderr()).contains("package.zip is not a zip file");
+    }
+
+    @Test
+    void anEvidencePackageIsVerifiedAndDamageNamedWithExitOne() throws IOException {
+        dev.evident.verifier.PackageFixture f = dev.evident.verifier.PackageFixture.standard();
+        Path good = f.write(dir.resolve("good.zip"));
+        assertThat(run(good.toString())).isZero();
+        assertThat(stdout()).contains("items:        4").contains("ledger:       9 entries")
+                .contains("WARNING: trusted from the package").contains("Evidence package OK");
+
+        Path key = Files.writeString(dir.resolve("key.pem"), dev.evident.verifier.Ed25519.toPem(f.key.getPublic()));
+        out.reset();
+        assertThat(run("--public-key", key.toString(), good.toString())).isZero();
+        assertThat(stdout()).contains("pinned with --public-key").doesNotContain("WARNING");
+
+        String id = f.paths.keySet().iterator().next();
+        f.entries.get("evident-package/" + f.paths.get(id))[0] ^= 1;
+        Path bad = f.write(dir.resolve("bad.zip"));
+        out.reset();
+        assertThat(run(bad.toString())).isEqualTo(1);
+        assertThat(stdout()).contains("Evidence package BROKEN: 1 problem").contains("[file] evidence " + id)
+                .contains(f.paths.get(id));
+
+        assertThat(run("--public-key", dir.resolve("none.pem").toString(), good.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("cannot read the public key");
     }
 
     @Test

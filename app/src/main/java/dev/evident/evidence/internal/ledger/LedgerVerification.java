@@ -42,6 +42,12 @@ public class LedgerVerification {
                 .param("org", orgId).param("seq", seq).query(String.class).optional().orElse(null);
     }
 
+    /** The item a stored ledger entry is about, to name it when the chain breaks there. */
+    public java.util.Optional<UUID> evidenceAt(UUID orgId, long seq) {
+        return jdbc.sql("SELECT evidence_id FROM evidence_ledger_entry WHERE org_id = :org AND seq = :seq")
+                .param("org", orgId).param("seq", seq).query(UUID.class).optional();
+    }
+
     /** Iterates the ledger in seq order, one page of rows in memory at a time. */
     private final class Pages implements Iterator<LedgerVerifier.Entry> {
         private final UUID orgId;
@@ -96,6 +102,15 @@ public class LedgerVerification {
     public record Finding(String kind, Long seq, Long treeSize, UUID evidenceId, String detail) {
         public static Finding of(LedgerVerifier.Problem p) {
             return new Finding(p.kind(), p.seq(), p.treeSize(), null, p.toString());
+        }
+
+        /** A chain problem at an entry, naming the item the entry stored there is about. */
+        public static Finding of(LedgerVerifier.Problem p, UUID evidenceId) {
+            if (evidenceId == null) {
+                return of(p);
+            }
+            return new Finding(p.kind(), p.seq(), p.treeSize(), evidenceId, "ledger entry " + p.seq() + " (about evidence "
+                    + evidenceId + "): " + p.detail());
         }
 
         public static Finding item(String kind, EvidenceItem item, String detail) {

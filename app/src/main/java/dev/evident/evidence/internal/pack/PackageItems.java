@@ -1,0 +1,156 @@
+package dev.evident.evidence.internal.pack;
+
+import static dev.evident.shared.Timestamps.fromDb;
+
+import dev.evident.evidence.EvidenceItem;
+import dev.evident.evidence.EvidenceItem.Link;
+import dev.evident.evidence.EvidenceItem.Source;
+import dev.evident.evidence.EvidenceKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of audit packages: the items, links and ledger a package holds, read in pages. */
+@Repository
+class PackageItems {
+
+    static final int PAGE = 1000;
+
+    /** An item as a package ships it: its row, the CRC-32 of its stored file (null for records). */
+    record Row(EvidenceItem item, Long crc32) {
+    }
+
+    /** One ledger entry, with the exact canonical JSON that was hashed. */
+    record LedgerRow(long seq, UUID id, String prevHash, String hash, String entry) {
+    }
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    PackageItems(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+        this.jdbc = jdbc;
+        this.named = named;
+    }
+
+    /**
+     * Current and superseded items (not those retention removed) linked to the program or one of
+     * the controls, proving some day of the interval, recorded in the ledger's first
+     * {@code treeSize} entries; oldest first, with their links made within those entries.
+     */
+    List<Row> items(UUID orgId, UUID programId, Collection<UUID> controlIds, LocalDate from, LocalDate to, long treeSize) {
+        List<Row> rows = new ArrayList<>();
+        UUID after = null;
+        while (true) {
+            MapSqlParameterSource params = new MapSqlParameterSource("org", orgId).addValue("program", programId)
+                    .addValue("from", from).addValue("to", to).addValue("size", treeSize).addValue("limit", PAGE)
+                    .addValue("controls", controlIds.isEmpty() ? List.of(programId) : controlIds);
+            StringBuilder sql = new StringBuilder("""
+                    SELECT i.*, b.crc32 AS blob_crc32,
+                           (SELECT s.id FROM evidence_item s WHERE s.supersedes_id = i.id) AS superseded_by
+                    FROM evidence_item i
+                    LEFT JOIN evidence_blob b ON b.org_id = i.org_id AND b.sha256 = i.content_sha256
+                    WHERE i.org_id = :org AND i.removed_at IS NULL AND i.ledger_seq <= :size
+                      AND i.effective_to >= :from AND i.effective_from <= :to
+                      AND EXISTS (SELECT 1 FROM evidence_link l WHERE l.org_id = :org AND l.evidence_id = i.id
+                                  AND l.ledger_seq <= :size
+                                  AND ((l.target_type = 'program' AND l.target_id = :program)
+                                       OR (l.target_type = 'control' AND l.target_id IN (:controls))))""");
+            if (after != null) {
+                sql.append(" AND i.id > :after");
+                params.addValue("after", after);
+            }
+            sql.append(" ORDER BY i.id LIMIT :limit");
+            List<Row> page = named.query(sql.toString(), params, PackageItems::row);
+            rows.addAll(withLinks(orgId, page, treeSize));
+            if (page.size() < PAGE) {
+                return rows;
+            }
+            after = page.get(page.size() - 1).item().id();
+        }
+    }
+
+    private List<Row> withLinks(UUID orgId, List<Row> rows, long treeSize) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<UUID, List<Link>> links = new HashMap<>();
+        jdbc.sql("""
+                SELECT evidence_id, target_type, target_id FROM evidence_link
+                WHERE org_id = :org AND evidence_id IN (:ids) AND ledger_seq <= :size ORDER BY ledger_seq""")
+                .param("org", orgId).param("ids", rows.stream().map(r -> r.item().id()).toList()).param("size", treeSize)
+                .query((rs, i) -> links.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(new Link(rs.getString(2), rs.getObject(3, UUID.class)))).list();
+        return rows.stream().map(r -> {
+            EvidenceItem i = r.item();
+            return new Row(new EvidenceItem(i.id(), i.orgId(), i.kind(), i.title(), i.description(), i.source(),
+                    i.collectedAt(), i.effectiveFrom(), i.effectiveTo(), i.fileName(), i.contentType(), i.size(), i.url(),
+                    i.contentSha256(), i.metadataSha256(), i.supersedes(), i.supersededBy(), i.ledgerSeq(), i.removedAt(),
+                    i.createdAt(), links.getOrDefault(i.id(), List.of())), r.crc32());
+        }).toList();
+    }
+
+    /** Record contents by item id, for a page of items. */
+    Map<UUID, String> recordContents(UUID orgId, List<UUID> ids) {
+        Map<UUID, String> contents = new HashMap<>();
+        if (ids.isEmpty()) {
+            return contents;
+        }
+        jdbc.sql("SELECT id, record_content FROM evidence_item WHERE org_id = :org AND id IN (:ids)")
+                .param("org", orgId).param("ids", ids)
+                .query((rs, i) -> contents.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        return contents;
+    }
+
+    /** The hashes of the first {@code upTo} ledger entries, in order. */
+    List<String> entryHashes(UUID orgId, long upTo) {
+        return jdbc.sql("SELECT hash FROM evidence_ledger_entry WHERE org_id = :org AND seq <= :upTo ORDER BY seq")
+                .param("org", orgId).param("upTo", upTo).query((rs, i) -> rs.getString(1).trim()).list();
+    }
+
+    /** Ledger entries 1 … upTo, handed over one page at a time. */
+    void ledger(UUID orgId, long upTo, Consumer<LedgerRow> each) {
+        long after = 0;
+        while (after < upTo) {
+            List<LedgerRow> page = jdbc.sql("""
+                    SELECT seq, id, prev_hash, hash, entry FROM evidence_ledger_entry
+                    WHERE org_id = :org AND seq > :after AND seq <= :upTo ORDER BY seq LIMIT :limit""")
+                    .param("org", orgId).param("after", after).param("upTo", upTo).param("limit", 5000)
+                    .query((rs, i) -> new LedgerRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3).trim(),
+                            rs.getString(4).trim(), rs.getString(5))).list();
+            if (page.isEmpty()) {
+                return;
+            }
+            page.forEach(each);
+            after = page.get(page.size() - 1).seq();
+        }
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        long crc = rs.getLong("blob_crc32");
+        Long crc32 = rs.wasNull() ? null : crc;
+        EvidenceItem item = new EvidenceItem(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class),
+                EvidenceKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("description"),
+                new Source(rs.getString("source_type"), rs.getString("source_id"), rs.getString("source_label"),
+                        rs.getString("source_connector"), rs.getString("source_query")),
+                fromDb(rs.getObject("collected_at", OffsetDateTime.class)), rs.getObject("effective_from", LocalDate.class),
+                rs.getObject("effective_to", LocalDate.class), rs.getString("file_name"), rs.getString("content_type"),
+                rs.getLong("size"), rs.getString("url"), rs.getString("content_sha256").trim(),
+                rs.getString("metadata_sha256").trim(), rs.getObject("supersedes_id", UUID.class),
+                rs.getObject("superseded_by", UUID.class), rs.getLong("ledger_seq"),
+                fromDb(rs.getObject("removed_at", OffsetDateTime.class)), fromDb(rs.getObject("created_at", OffsetDateTime.class)),
+                List.of());
+        return new Row(item, crc32);
+    }
+}

@@ -374,6 +374,52 @@ class EvidencePagesOnH2IT extends IntegrationTest {
     }
 
     @Test
+    void theProgramPageExportsTheAuditPackageForItsPeriodOrAChosenInterval() throws Exception {
+        Setup s = setup("Export");
+        String day = today().minusDays(6).toString();
+        upload(s, fields("title", "Access review", "effectiveFrom", day, "controlIds", s.ac06(), "programIds", s.programId()),
+                file("review.txt", "all accounts reviewed"));
+        Page program = s.admin().get("/programs/" + s.programId());
+        assertThat(program.body()).contains("Export the audit package").contains("name=\"from\"")
+                .contains("value=\"" + today().minusMonths(6).withDayOfMonth(1) + "\"");
+
+        WebSession.Download zip = s.admin().postForDownload("/programs/" + s.programId() + "/audit-package",
+                Map.of("from", "", "to", ""));
+        assertThat(zip.status()).isEqualTo(200);
+        assertThat(zip.contentType()).isEqualTo("application/zip");
+        assertThat(zip.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+        List<String> names = new ArrayList<>();
+        String manifest = null;
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+                if (entry.getName().equals("evident-package/manifest.json")) {
+                    manifest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(names).contains("evident-package/manifest.json", "evident-package/public-key.pem", "evident-package/index.html");
+        assertThat(manifest).contains("Access review");
+
+        // a chosen interval outside the period goes back to the dialog with the reason
+        s.admin().get("/programs/" + s.programId());
+        Page outside = s.admin().post("/programs/" + s.programId() + "/audit-package",
+                Map.of("from", today().minusYears(3).toString(), "to", day));
+        assertThat(outside.redirectsTo("/programs/" + s.programId() + "#export")).as(outside.body()).isTrue();
+        assertThat(s.admin().get("/programs/" + s.programId()).body())
+                .contains("The audit package was not exported: From must lie within the program&#39;s period");
+        // without the form's CSRF token: refused
+        assertThat(s.admin().post("/programs/" + s.programId() + "/audit-package", Map.of("_csrf", "forged")).status())
+                .isEqualTo(403);
+        // a contributor may upload but not export
+        String email = "casey-" + System.nanoTime() + "@acme.example";
+        provisioning.addUser(s.org().id(), email, "Casey", "a long contributor passphrase", Role.CONTRIBUTOR, "test");
+        WebSession contributor = signIn(email, "a long contributor passphrase");
+        contributor.get("/programs/" + s.programId());
+        assertThat(contributor.post("/programs/" + s.programId() + "/audit-package", Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
     void theControlPageLoadsTheCoverageFragment() {
         Setup s = setup("Coverage");
         Page control = s.admin().get("/controls/" + s.ac06());

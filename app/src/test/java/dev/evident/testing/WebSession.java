@@ -133,6 +133,26 @@ public class WebSession {
         return send(request);
     }
 
+    /** Posts a form (with the CSRF token of the last page fetched) whose answer is a file, such as a zip. */
+    public Download postForDownload(String path, Map<String, String> fields) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields.entrySet());
+        if (lastCsrf != null && !fields.containsKey("_csrf")) {
+            all.add(Map.entry("_csrf", lastCsrf));
+        }
+        String form = all.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A GET with extra request headers, such as htmx's {@code HX-Request}. */
     public Page get(String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();

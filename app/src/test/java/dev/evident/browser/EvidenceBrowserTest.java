@@ -64,7 +64,7 @@ class EvidenceBrowserTest extends IntegrationTest {
     final List<String> problems = new CopyOnWriteArrayList<>();
 
     private Page open() {
-        Page page = browser.newPage(baseUrl());
+        Page page = browser.newPage(baseUrl(), true);
         page.onConsoleMessage(m -> {
             if (m.type().equals("error") || m.text().contains("Content Security Policy")) {
                 problems.add(page.url() + ": console " + m.type() + ": " + m.text());
@@ -209,6 +209,31 @@ class EvidenceBrowserTest extends IntegrationTest {
         lead.navigate("/evidence?control=" + controlId);
         assertThat(lead.locator("#evidence-results tbody tr")).hasCount(1);
         assertThat(lead.locator("#coverage li[data-state]").first()).hasAttribute("data-state", "evidenced");
+        assertClean();
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("5. The export dialog on the program page downloads the audit package with its manifest")
+    void exportThePackage() throws Exception {
+        lead.navigate("/programs/" + programId);
+        lead.getByText("Export the audit package").first().click();
+        assertThat(lead.getByLabel("From")).hasValue(periodStart.toString());
+        assertThat(lead.getByLabel("To")).hasValue(periodStart.plusMonths(12).minusDays(1).toString());
+        Pages.assertEveryControlLabelled(lead);
+        com.microsoft.playwright.Download download = lead.waitForDownload(() -> lead.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Download the package")).click());
+        assertTrue(download.suggestedFilename().endsWith(".zip"), download.suggestedFilename());
+        String manifest = null;
+        try (var in = new java.util.zip.ZipInputStream(java.nio.file.Files.newInputStream(download.path()))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.getName().endsWith("/manifest.json")) {
+                    manifest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertTrue(manifest != null, "the package has a manifest.json");
+        assertTrue(manifest.contains(reviewId), "the manifest lists the linked review");
         assertClean();
     }
 }

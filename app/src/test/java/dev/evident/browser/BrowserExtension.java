@@ -41,12 +41,17 @@ public final class BrowserExtension implements BeforeAllCallback, AfterTestExecu
 
     /** A new page in a new browser context: a separate person with their own cookies. */
     public Page newPage(String baseUrl) {
+        return newPage(baseUrl, false);
+    }
+
+    /** A new page that may also save downloads (an exported file the test then opens). */
+    public Page newPage(String baseUrl, boolean acceptDownloads) {
         if (browser == null) {
             throw new IllegalStateException("Register BrowserExtension as a static @RegisterExtension field");
         }
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL(baseUrl)
-                .setAcceptDownloads(false)
+                .setAcceptDownloads(acceptDownloads)
                 .setLocale("en-US")
                 .setTimezoneId("UTC")
                 .setViewportSize(1280, 900));

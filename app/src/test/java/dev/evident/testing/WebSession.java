@@ -100,6 +100,59 @@ public class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /** One file of a multipart form. */
+    public record FilePart(String field, String fileName, String contentType, byte[] content) {
+    }
+
+    /**
+     * Posts a multipart form with any number of fields (which may repeat) and files, with the CSRF token of
+     * the last page fetched, and extra headers (such as {@code Accept}).
+     */
+    public Page postMultipart(String path, List<Map.Entry<String, String>> fields, List<FilePart> files,
+                              Map<String, String> headers) {
+        String boundary = "----evident-test-" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        List<Map.Entry<String, String>> all = new ArrayList<>();
+        if (lastCsrf != null && fields.stream().noneMatch(e -> e.getKey().equals("_csrf"))) {
+            all.add(Map.entry("_csrf", lastCsrf));
+        }
+        all.addAll(fields);
+        all.forEach(e -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey()
+                + "\"\r\n\r\n" + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        for (FilePart f : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field() + "\"; filename=\""
+                    + f.fileName() + "\"\r\nContent-Type: " + f.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(f.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** Posts a form (with the CSRF token of the last page fetched) whose answer is a file, such as a zip. */
+    public Download postForDownload(String path, Map<String, String> fields) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields.entrySet());
+        if (lastCsrf != null && !fields.containsKey("_csrf")) {
+            all.add(Map.entry("_csrf", lastCsrf));
+        }
+        String form = all.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A GET with extra request headers, such as htmx's {@code HX-Request}. */
     public Page get(String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();

@@ -48,6 +48,7 @@ class ControlDetailPage {
         model.addAttribute("canMove", mayMove(actor, control));
         model.addAttribute("ownsIt", actor.userId() != null && actor.userId().equals(control.ownerUserId()));
         model.addAttribute("canOperate", actor.can(Permission.CONTROLS_OPERATE));
+        model.addAttribute("canSeeEvidence", actor.can(Permission.EVIDENCE_READ));
         model.addAttribute("owners", orgRules.members().stream().filter(m -> m.role() != Role.AUDITOR)
                 .map(m -> new Option(m.userId().toString(), m.displayName())).toList());
         if (actor.can(Permission.AUDIT_LOG_READ)) {

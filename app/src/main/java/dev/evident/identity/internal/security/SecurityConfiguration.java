@@ -27,7 +27,9 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -41,6 +43,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    /** The evidence preview (evidence.internal.ui.EvidenceDetailPage), which decides its own framing. */
+    static final java.util.regex.Pattern EVIDENCE_PREVIEW = java.util.regex.Pattern.compile("/evidence/[^/]+/preview");
 
     private final PermissionInterceptor permissionInterceptor;
     private final ActorArgumentResolver actorArgumentResolver;
@@ -157,7 +162,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
                     }
                 }))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        // X-Frame-Options: DENY everywhere except an evidence preview, which sets its own
+                        // (SAMEORIGIN for a PDF its evidence page frames, DENY otherwise)
+                        .frameOptions(f -> f.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                request -> !EVIDENCE_PREVIEW.matcher(request.getRequestURI()
+                                        .substring(request.getContextPath().length())).matches(),
+                                new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY))));
         return http.build();
     }
 }

@@ -55,6 +55,7 @@ class ReadinessPageController {
         model.addAttribute("scope", ScopeSummary.of(program, catalog.index(program.frameworkId()).orElseThrow()));
         model.addAttribute("canManage", actor.can(Permission.PROGRAMS_MANAGE));
         model.addAttribute("canAdopt", actor.can(Permission.CONTROLS_MANAGE));
+        model.addAttribute("canExport", actor.can(Permission.EVIDENCE_EXPORT));
         return "programs/readiness";
     }
 }

@@ -69,8 +69,10 @@ class DemoData implements ApplicationRunner {
             // all or nothing: a half-seeded company would never be completed on the next start
             Seeded seeded = transaction.execute(status -> seed());
             // then the evidence, batch by batch, each batch its own transaction (idempotency keys make a re-run safe)
+            long started = System.nanoTime();
             int items = evidence.seed(seeded.orgId(), seeded.program());
-            log.info("Seeded {} evidence items for the demo company's program", items);
+            log.info("Seeded {} evidence items for the demo company's program in {} ms", items,
+                    (System.nanoTime() - started) / 1_000_000);
         }
         StringBuilder banner = new StringBuilder("""
 

@@ -130,7 +130,24 @@ abstract class TenantIsolationContract extends IntegrationTest {
                 "controlIds", java.util.List.of(controlId), "programIds", java.util.List.of(currentProgram))))).json();
         ids.put("evidenceId", stored.get("items").get(0).get("id").asText());
         ids.put("entryId", a.get("/api/v1/audit-log?limit=1").json().get("items").get(0).get("id").asText());
+        seedNotification(a, ids);
         return ids;
+    }
+
+    @Autowired
+    dev.evident.notification.Notifications notifications;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** A notification for A's admin (notifications are made by the system, not through the API). */
+    private void seedNotification(ApiClient a, Map<String, String> ids) {
+        java.util.UUID orgA = java.util.UUID.fromString(a.get("/api/v1/organization").json().get("id").asText());
+        String key = "tenant-isolation-" + System.nanoTime();
+        notifications.notify(new dev.evident.notification.Notifications.Notice(orgA, java.util.UUID.fromString(ids.get("userId")),
+                "test.isolation", "A's notice", "only for A", null, key));
+        ids.put("notificationId", jdbc.sql("SELECT id FROM notification WHERE org_id = :org AND dedupe_key = :key")
+                .param("org", orgA).param("key", key).query(java.util.UUID.class).single().toString());
     }
 
     private ApiClient organizationB() {

@@ -174,6 +174,13 @@ class EvidenceApi {
         InputStream in;
         try {
             in = evidence.content(actor, item);
+        } catch (java.nio.file.NoSuchFileException e) {
+            org.slf4j.LoggerFactory.getLogger(EvidenceApi.class).error("Content of evidence {} is missing: {}", item.id(),
+                    e.getMessage());
+            throw new dev.evident.shared.problem.ProblemException(dev.evident.shared.problem.ProblemType.INTERNAL_ERROR,
+                    "The stored content of evidence " + item.id() + " (SHA-256 " + item.contentSha256() + ") is missing "
+                            + "from the evidence store; GET /api/v1/evidence/ledger/verify?content=true lists every "
+                            + "missing or altered file");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

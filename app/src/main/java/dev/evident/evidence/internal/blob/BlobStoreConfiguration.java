@@ -39,7 +39,12 @@ class BlobStoreConfiguration {
         String store = properties.evidence().store() == null ? "local" : properties.evidence().store().trim();
         return switch (store) {
             case "local" -> new LocalBlobStore(properties.dataDir().resolve("evidence").resolve("blobs"));
-            case "s3" -> S3BlobStore.create(properties.evidence().s3());
+            case "s3" -> {
+                S3BlobStore s3 = S3BlobStore.create(properties.evidence().s3());
+                s3.checkBucket();
+                log.info("Evidence content is stored in {}", s3.describe());
+                yield s3;
+            }
             default -> throw new InvalidConfigurationException("EVIDENT_EVIDENCE_STORE", "is '" + store + "'",
                     "Use 'local' (files under EVIDENT_DATA_DIR, the default) or 's3' (with EVIDENT_EVIDENCE_S3_BUCKET set).");
         };

@@ -33,11 +33,13 @@ public class CoverageService implements EvidenceCoverage {
     private final ControlDirectory controls;
     private final ProgramDirectory programs;
     private final EvidenceDirectory evidence;
+    private final CoverageQueries queries;
     private final Catalog catalog;
     private final Clock clock;
 
-    CoverageService(ControlDirectory controls, ProgramDirectory programs, EvidenceDirectory evidence, Catalog catalog,
-                    Clock clock) {
+    CoverageService(ControlDirectory controls, ProgramDirectory programs, EvidenceDirectory evidence, CoverageQueries queries,
+                    Catalog catalog, Clock clock) {
+        this.queries = queries;
         this.controls = controls;
         this.programs = programs;
         this.evidence = evidence;
@@ -71,12 +73,21 @@ public class CoverageService implements EvidenceCoverage {
 
     /** Coverage of the given controls (which must serve the program) from one evidence query. */
     public List<Coverage> compute(Program program, List<Control> serving) {
+        return compute(program, serving, false);
+    }
+
+    /**
+     * @param intervalsOnly read only the items' intervals (for the watch, which needs no titles): the
+     *                      occurrences still name the evidence ids
+     */
+    List<Coverage> compute(Program program, List<Control> serving, boolean intervalsOnly) {
         if (serving.isEmpty()) {
             return List.of();
         }
         Range span = CoverageCalculator.span(program);
-        List<EvidenceItem> items = evidence.currentForControls(program.orgId(), serving.stream().map(Control::id).toList(),
-                span.from(), span.to());
+        List<UUID> ids = serving.stream().map(Control::id).toList();
+        List<EvidenceItem> items = intervalsOnly ? queries.intervals(program.orgId(), ids, span.from(), span.to())
+                : evidence.currentForControls(program.orgId(), ids, span.from(), span.to());
         Map<UUID, List<EvidenceItem>> byControl = new HashMap<>();
         for (EvidenceItem item : items) {
             for (EvidenceItem.Link link : item.links()) {

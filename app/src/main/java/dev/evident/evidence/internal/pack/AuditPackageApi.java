@@ -48,6 +48,7 @@ class AuditPackageApi {
     void export(Actor actor, @PathVariable String programId, @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to, @RequestBody(required = false) IntervalInput body,
                 HttpServletResponse response) throws IOException {
+        long start = System.nanoTime();
         AuditPackages.Plan plan = packages.plan(actor, Ids.parseOrNotFound(programId, "Program"),
                 from != null ? from : body == null ? null : body.from(), to != null ? to : body == null ? null : body.to());
         response.setStatus(HttpServletResponse.SC_OK);
@@ -59,10 +60,15 @@ class AuditPackageApi {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         // Written here rather than as a StreamingResponseBody: a large package may take longer than
         // the async request timeout, and the request thread is busy either way.
+        long planned = System.nanoTime();
         OutputStream out = new BufferedOutputStream(response.getOutputStream(), 256 * 1024);
         try {
             packages.write(plan, out);
             out.flush();
+            log.info("Exported the audit package of program {} for organization {}: {} items, {} bytes of evidence, "
+                    + "checkpoint of {} entries; planned in {} ms, streamed in {} ms", plan.program().id(), actor.orgId(),
+                    plan.rows().size(), plan.evidenceBytes(), plan.checkpoint().treeSize(), (planned - start) / 1_000_000,
+                    (System.nanoTime() - planned) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             // The status line is gone: abort so the client sees a broken download, not a short zip.
             log.warn("Audit package export of program {} for organization {} failed after the response began: {}",

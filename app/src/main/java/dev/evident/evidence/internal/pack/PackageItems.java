@@ -50,35 +50,35 @@ class PackageItems {
      * {@code treeSize} entries; oldest first, with their links made within those entries.
      */
     List<Row> items(UUID orgId, UUID programId, Collection<UUID> controlIds, LocalDate from, LocalDate to, long treeSize) {
+        // First the ids, from the link index alone; then the rows a page of ids at a time.
+        MapSqlParameterSource params = new MapSqlParameterSource("org", orgId).addValue("program", programId)
+                .addValue("size", treeSize);
+        StringBuilder linked = new StringBuilder("""
+                SELECT DISTINCT evidence_id FROM evidence_link
+                WHERE org_id = :org AND ledger_seq <= :size
+                  AND ((target_type = 'program' AND target_id = :program)""");
+        if (!controlIds.isEmpty()) {
+            linked.append(" OR (target_type = 'control' AND target_id IN (:controls))");
+            params.addValue("controls", controlIds);
+        }
+        linked.append(")");
+        List<UUID> ids = new ArrayList<>(named.queryForList(linked.toString(), params, UUID.class));
+        java.util.Collections.sort(ids);
         List<Row> rows = new ArrayList<>();
-        UUID after = null;
-        while (true) {
-            MapSqlParameterSource params = new MapSqlParameterSource("org", orgId).addValue("program", programId)
-                    .addValue("from", from).addValue("to", to).addValue("size", treeSize).addValue("limit", PAGE)
-                    .addValue("controls", controlIds.isEmpty() ? List.of(programId) : controlIds);
-            StringBuilder sql = new StringBuilder("""
+        for (int at = 0; at < ids.size(); at += PAGE) {
+            List<Row> page = jdbc.sql("""
                     SELECT i.*, b.crc32 AS blob_crc32,
                            (SELECT s.id FROM evidence_item s WHERE s.supersedes_id = i.id) AS superseded_by
                     FROM evidence_item i
                     LEFT JOIN evidence_blob b ON b.org_id = i.org_id AND b.sha256 = i.content_sha256
-                    WHERE i.org_id = :org AND i.removed_at IS NULL AND i.ledger_seq <= :size
+                    WHERE i.org_id = :org AND i.id IN (:ids) AND i.removed_at IS NULL AND i.ledger_seq <= :size
                       AND i.effective_to >= :from AND i.effective_from <= :to
-                      AND EXISTS (SELECT 1 FROM evidence_link l WHERE l.org_id = :org AND l.evidence_id = i.id
-                                  AND l.ledger_seq <= :size
-                                  AND ((l.target_type = 'program' AND l.target_id = :program)
-                                       OR (l.target_type = 'control' AND l.target_id IN (:controls))))""");
-            if (after != null) {
-                sql.append(" AND i.id > :after");
-                params.addValue("after", after);
-            }
-            sql.append(" ORDER BY i.id LIMIT :limit");
-            List<Row> page = named.query(sql.toString(), params, PackageItems::row);
+                    ORDER BY i.id""")
+                    .param("org", orgId).param("ids", ids.subList(at, Math.min(ids.size(), at + PAGE)))
+                    .param("size", treeSize).param("from", from).param("to", to).query(PackageItems::row).list();
             rows.addAll(withLinks(orgId, page, treeSize));
-            if (page.size() < PAGE) {
-                return rows;
-            }
-            after = page.get(page.size() - 1).item().id();
         }
+        return rows;
     }
 
     private List<Row> withLinks(UUID orgId, List<Row> rows, long treeSize) {

@@ -1,0 +1,7 @@
+package dev.evident.evidence;
+
+import dev.evident.testing.PostgresTest;
+
+@PostgresTest
+class EvidenceOnS3PostgresIT extends EvidenceOnS3Contract {
+}

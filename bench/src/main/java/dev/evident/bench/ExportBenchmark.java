@@ -1,0 +1,350 @@
+package dev.evident.bench;
+
+import dev.evident.verifier.PackageVerifier;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Audit package export throughput against a plain file copy of the same bytes (issue 4's target:
+ * 10,000 files / 2 GB at ≥ 80 % of the copy's throughput, heap ≤ 256 MB).
+ *
+ * <p>Starts {@code evident.jar} as a child process with {@code -Xmx256m} (H2 or PostgreSQL), uploads
+ * N incompressible files of S bytes in total through the API (PDF headers, random bodies, linked
+ * to one program), then alternates: a plain copy of every stored blob, one after the other, into
+ * one file on the same disk ({@code Files.copy}, the same bytes the export reads), and the export
+ * downloaded to a file on that disk. While the export runs, the server's heap in use (from
+ * /actuator/prometheus) and its resident memory (/proc) are sampled. Finally the package is checked
+ * with the offline verifier.
+ */
+public final class ExportBenchmark {
+
+    static final String USAGE = """
+            Usage: export.sh [options]
+              --jar PATH         the application jar (default app/target/evident.jar)
+              --db h2|postgres   embedded H2 (default) or PostgreSQL
+              --db-url URL       PostgreSQL JDBC URL (e.g. jdbc:postgresql://127.0.0.1:5432/postgres)
+              --db-user NAME     PostgreSQL user (default postgres)
+              --files N          evidence files to upload (default 10000)
+              --size BYTES       total size, with an optional k/m/g suffix (default 2g)
+              --rounds N         copy + export rounds, best of each reported (default 2)
+              --uploaders N      parallel uploads while seeding (default 2)
+              --work-dir PATH    where the server's data, the copies and the packages go (default a new temp dir)
+              --java-opts "..."  JVM options for the application (default -Xmx256m)
+            """;
+
+    private static final String EMAIL = "bench@evident.example";
+    private static final String PASSWORD = "quiet harbour lantern 2026";
+    private static final String TOKEN = "bench-admin-token-0123456789abcdefghijklmnop";
+    private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.eE+]+)",
+            Pattern.MULTILINE);
+
+    private final Map<String, String> options;
+    private final PrintStream out;
+
+    ExportBenchmark(Map<String, String> options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--help")) {
+                System.out.print(USAGE);
+                return;
+            }
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                System.err.println("export benchmark: unexpected argument " + args[i]);
+                System.err.print(USAGE);
+                System.exit(2);
+            }
+            options.put(args[i], args[++i]);
+        }
+        System.exit(new ExportBenchmark(options, System.out).run());
+    }
+
+    static long parseSize(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        long unit = 1;
+        if (v.endsWith("k")) {
+            unit = 1L << 10;
+        } else if (v.endsWith("m")) {
+            unit = 1L << 20;
+        } else if (v.endsWith("g")) {
+            unit = 1L << 30;
+        }
+        if (unit > 1) {
+            v = v.substring(0, v.length() - 1);
+        }
+        return Math.round(Double.parseDouble(v) * unit);
+    }
+
+    int run() throws Exception {
+        Path jar = Path.of(options.getOrDefault("--jar", "app/target/evident.jar"));
+        if (!Files.isRegularFile(jar)) {
+            System.err.println("no jar at " + jar.toAbsolutePath() + "; build with ./mvnw -B install -DskipTests");
+            return 2;
+        }
+        int files = Integer.parseInt(options.getOrDefault("--files", "10000"));
+        long total = parseSize(options.getOrDefault("--size", "2g"));
+        int rounds = Integer.parseInt(options.getOrDefault("--rounds", "2"));
+        int uploaders = Integer.parseInt(options.getOrDefault("--uploaders", "2"));
+        boolean postgres = options.getOrDefault("--db", "h2").equals("postgres");
+        boolean ownWorkDir = !options.containsKey("--work-dir");
+        Path work = ownWorkDir ? Files.createTempDirectory("evident-export-bench-")
+                : Files.createDirectories(Path.of(options.get("--work-dir")));
+        Path dataDir = Files.createDirectories(work.resolve("data"));
+        int port = EvidentProcess.freeLoopbackPort();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("EVIDENT_DATA_DIR", dataDir.toString());
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("EVIDENT_BOOTSTRAP_ADMIN_EMAIL", EMAIL);
+        env.put("EVIDENT_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD);
+        env.put("EVIDENT_BOOTSTRAP_ADMIN_TOKEN", TOKEN);
+        env.put("EVIDENT_BOOTSTRAP_ORGANIZATION_NAME", "Bench Corp");
+        PostgresSchemas schemas = null;
+        String schema = null;
+        if (postgres) {
+            schemas = new PostgresSchemas(options.get("--db-url"), options.getOrDefault("--db-user", "postgres"), "");
+            schema = PostgresSchemas.randomName();
+            schemas.create(schema);
+            env.put("EVIDENT_DB_URL", PostgresSchemas.urlWithSchema(options.get("--db-url"), schema));
+            env.put("EVIDENT_DB_USERNAME", options.getOrDefault("--db-user", "postgres"));
+            env.put("EVIDENT_DB_PASSWORD", "");
+        }
+        String javaOpts = options.getOrDefault("--java-opts", "-Xmx256m").trim();
+        Path log = work.resolve("evident.log");
+        try (EvidentProcess app = EvidentProcess.start(EvidentProcess.command(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of(javaOpts.split("\\s+")), jar),
+                env, work, log)) {
+            app.awaitReady(HttpClient.newHttpClient(), port, Duration.ofSeconds(180));
+            BenchClient client = new BenchClient(port, TOKEN);
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String base = "http://127.0.0.1:" + port;
+
+            long seedStart = System.nanoTime();
+            String programId = seed(client, http, base, files, total, uploaders);
+            double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+            List<Path> blobs;
+            try (Stream<Path> walk = Files.walk(dataDir.resolve("evidence").resolve("blobs"))) {
+                blobs = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+            long blobBytes = 0;
+            for (Path b : blobs) {
+                blobBytes += Files.size(b);
+            }
+            out.printf(Locale.ROOT, "Seeded %d files, %.1f MB, in %.1f s through the API (%s, server %s)%n", blobs.size(),
+                    blobBytes / 1e6, seedSeconds, postgres ? "PostgreSQL" : "H2", javaOpts);
+
+            double bestCopy = Double.MAX_VALUE;
+            double bestExport = Double.MAX_VALUE;
+            long packageBytes = 0;
+            double peakHeapMb = 0;
+            double peakRssMb = 0;
+            Path packageFile = work.resolve("package.zip");
+            for (int round = 1; round <= rounds; round++) {
+                Path copy = work.resolve("copy.bin");
+                double copySeconds = copy(blobs, copy);
+                Files.delete(copy);
+                bestCopy = Math.min(bestCopy, copySeconds);
+
+                Files.deleteIfExists(packageFile);
+                Sampler sampler = new Sampler(client, app.pid());
+                Thread sampling = new Thread(sampler, "export-memory-sampler");
+                sampling.start();
+                long start = System.nanoTime();
+                HttpResponse<Path> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/programs/"
+                                + programId + "/audit-package")).timeout(Duration.ofHours(1))
+                        .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofFile(packageFile));
+                double exportSeconds = (System.nanoTime() - start) / 1e9;
+                sampler.stop.set(true);
+                sampling.join();
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("export answered " + response.statusCode() + ": "
+                            + Files.readString(packageFile).substring(0, 300));
+                }
+                packageBytes = Files.size(packageFile);
+                bestExport = Math.min(bestExport, exportSeconds);
+                peakHeapMb = Math.max(peakHeapMb, sampler.peakHeap.get() / 1e6);
+                peakRssMb = Math.max(peakRssMb, sampler.peakRssKib.get() / 1024.0);
+                out.printf(Locale.ROOT, "round %d: copy %.2f s (%.0f MB/s), export %.2f s (%.0f MB/s), ratio %.2f;"
+                                + " server heap in use <= %.0f MB, RSS <= %.0f MB (%d samples)%n", round, copySeconds,
+                        blobBytes / 1e6 / copySeconds, exportSeconds, packageBytes / 1e6 / exportSeconds,
+                        copySeconds / exportSeconds, sampler.peakHeap.get() / 1e6, sampler.peakRssKib.get() / 1024.0,
+                        sampler.samples.get());
+            }
+            double copyRate = blobBytes / 1e6 / bestCopy;
+            double exportRate = blobBytes / 1e6 / bestExport;
+            out.printf(Locale.ROOT, "Plain copy of the %d blobs (%.1f MB): best %.2f s, %.0f MB/s%n", blobs.size(),
+                    blobBytes / 1e6, bestCopy, copyRate);
+            out.printf(Locale.ROOT, "Audit package export (%.1f MB zip): best %.2f s, %.0f MB/s of evidence%n",
+                    packageBytes / 1e6, bestExport, exportRate);
+            out.printf(Locale.ROOT, "Ratio export/copy: %.2f (target >= 0.80: %s); server peak heap in use %.0f MB "
+                            + "(limit %s), peak RSS during export %.0f MB%n", exportRate / copyRate,
+                    exportRate / copyRate >= 0.80 ? "met" : "MISSED", peakHeapMb, javaOpts, peakRssMb);
+
+            long verifyStart = System.nanoTime();
+            PackageVerifier.Result verified = PackageVerifier.verify(packageFile, null);
+            out.printf(Locale.ROOT, "Offline verification (this process, %d MB max heap): %s, %d items, %d ledger "
+                            + "entries, %.1f s%n", Runtime.getRuntime().maxMemory() >> 20,
+                    verified.valid() ? "valid" : "BROKEN " + verified.problems(), verified.summary().items(),
+                    verified.summary().chainLength(), (System.nanoTime() - verifyStart) / 1e9);
+            app.stop();
+            return verified.valid() ? 0 : 1;
+        } catch (Exception e) {
+            System.err.println("export benchmark failed: " + e + "\nlog: " + log);
+            return 1;
+        } finally {
+            if (schemas != null) {
+                schemas.drop(schema);
+            }
+            if (ownWorkDir) {
+                try (Stream<Path> walk = Files.walk(work)) {
+                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    /** The baseline: every blob's bytes, one file after another, into one file on the same disk. */
+    private static double copy(List<Path> blobs, Path target) throws IOException {
+        long start = System.nanoTime();
+        try (OutputStream sink = Files.newOutputStream(target)) {
+            for (Path blob : blobs) {
+                Files.copy(blob, sink);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private String seed(BenchClient client, HttpClient http, String base, int files, long total, int uploaders)
+            throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate start = today.minusMonths(6).withDayOfMonth(1);
+        String program = """
+                {"name":"Export bench","reportType":"TYPE_2","periodStart":"%s","periodEnd":"%s",
+                 "categories":[{"id":"availability","included":true},{"id":"processing-integrity","included":true},
+                 {"id":"confidentiality","included":true},{"id":"privacy","included":true}]}""".formatted(start, start.plusYears(1).minusDays(1));
+        BenchClient.Response created = client.post("/api/v1/programs", program);
+        if (created.status() != 201) {
+            throw new IllegalStateException("program: " + created.status() + " " + created.body());
+        }
+        String programId = (String) created.json().get("id");
+        long each = total / files;
+        ExecutorService pool = Executors.newFixedThreadPool(uploaders);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            AtomicLong uploaded = new AtomicLong();
+            for (int i = 0; i < files; i++) {
+                int n = i;
+                long size = n == files - 1 ? total - each * (files - 1) : each;
+                LocalDate day = start.plusDays(n % 180);
+                done.add(pool.submit(() -> {
+                    upload(http, base, programId, n, size, day);
+                    long count = uploaded.incrementAndGet();
+                    if (count % 1000 == 0) {
+                        out.printf(Locale.ROOT, "  %d files uploaded%n", count);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return programId;
+    }
+
+    private static void upload(HttpClient http, String base, String programId, int n, long size, LocalDate day)
+            throws IOException, InterruptedException {
+        String boundary = "----evident-bench-" + n;
+        String metadata = "{\"title\":\"Bench evidence " + n + "\",\"effectiveFrom\":\"" + day + "\",\"programIds\":[\""
+                + programId + "\"]}";
+        ByteArrayOutputStream body = new ByteArrayOutputStream((int) size + 1024);
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + metadata + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"evidence-" + n + ".pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] content = new byte[(int) size];
+        new SplittableRandom(n * 7919L + 1).nextBytes(content);
+        byte[] header = ("%PDF-1.7\n% bench " + n + "\n").getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, content, 0, Math.min(header.length, content.length));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/evidence"))
+                .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("upload " + n + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** Samples the server's heap in use and resident memory until told to stop. */
+    private static final class Sampler implements Runnable {
+        final AtomicBoolean stop = new AtomicBoolean();
+        final AtomicLong peakHeap = new AtomicLong();
+        final AtomicLong peakRssKib = new AtomicLong();
+        final AtomicLong samples = new AtomicLong();
+        private final BenchClient client;
+        private final long pid;
+
+        Sampler(BenchClient client, long pid) {
+            this.client = client;
+            this.pid = pid;
+        }
+
+        @Override
+        public void run() {
+            while (!stop.get()) {
+                try {
+                    peakRssKib.accumulateAndGet(ProcStatus.read(pid).vmRssKib(), Math::max);
+                    Matcher m = HEAP.matcher(client.metrics());
+                    long heap = 0;
+                    while (m.find()) {
+                        heap += (long) Double.parseDouble(m.group(1));
+                    }
+                    peakHeap.accumulateAndGet(heap, Math::max);
+                    samples.incrementAndGet();
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    // a missed sample; keep going
+                }
+            }
+        }
+    }
+}

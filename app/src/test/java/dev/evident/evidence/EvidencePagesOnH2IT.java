@@ -311,6 +311,10 @@ class EvidencePagesOnH2IT extends IntegrationTest {
         assertThat(preview.headers().firstValue("Content-Disposition").orElse("")).startsWith("inline");
         assertThat(preview.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(preview.headers().firstValue("Content-Security-Policy").orElse("")).contains("sandbox");
+        assertThat(preview.headers().allValues("X-Frame-Options")).containsExactly("DENY");
+        // pages keep refusing to be framed
+        assertThat(s.admin().download("/evidence/" + png).headers().allValues("X-Frame-Options")).containsExactly("DENY");
+        assertThat(s.admin().download("/evidence").headers().allValues("X-Frame-Options")).containsExactly("DENY");
         assertThat(s.admin().get("/evidence/" + png).body()).contains("<img class=\"evidence-preview\"")
                 .contains("/evidence/" + png + "/preview");
 
@@ -327,7 +331,7 @@ class EvidencePagesOnH2IT extends IntegrationTest {
         assertThat(s.admin().get("/evidence/" + pdf).body()).contains("<iframe class=\"evidence-preview pdf\"");
         WebSession.Download pdfPreview = s.admin().download("/evidence/" + pdf + "/preview");
         assertThat(pdfPreview.status()).isEqualTo(200);
-        assertThat(pdfPreview.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+        assertThat(pdfPreview.headers().allValues("X-Frame-Options")).containsExactly("SAMEORIGIN");
         assertThat(pdfPreview.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors 'self'");
     }
 

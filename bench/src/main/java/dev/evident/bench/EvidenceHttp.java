@@ -186,6 +186,13 @@ final class EvidenceHttp {
         return new Download(response.statusCode(), size, HexFormat.of().formatHex(sha.digest()));
     }
 
+    /** POST without a body, answering the response as a stream the caller reads at its own pace. */
+    HttpResponse<InputStream> postForStream(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(10))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     Response get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(10))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json, application/problem+json")

@@ -47,10 +47,13 @@ class DemoData implements ApplicationRunner {
 
     private final Provisioning provisioning;
     private final DemoProgram program;
+    private final DemoEvidence evidence;
     private final EvidentProperties properties;
     private final TransactionTemplate transaction;
 
-    DemoData(Provisioning provisioning, DemoProgram program, EvidentProperties properties, TransactionTemplate transaction) {
+    DemoData(Provisioning provisioning, DemoProgram program, DemoEvidence evidence, EvidentProperties properties,
+             TransactionTemplate transaction) {
+        this.evidence = evidence;
         this.provisioning = provisioning;
         this.program = program;
         this.properties = properties;
@@ -64,7 +67,12 @@ class DemoData implements ApplicationRunner {
         }
         if (provisioning.organizationBySlug(SLUG).isEmpty()) {
             // all or nothing: a half-seeded company would never be completed on the next start
-            transaction.executeWithoutResult(status -> seed());
+            Seeded seeded = transaction.execute(status -> seed());
+            // then the evidence, batch by batch, each batch its own transaction (idempotency keys make a re-run safe)
+            long started = System.nanoTime();
+            int items = evidence.seed(seeded.orgId(), seeded.program());
+            log.info("Seeded {} evidence items for the demo company's program in {} ms", items,
+                    (System.nanoTime() - started) / 1_000_000);
         }
         StringBuilder banner = new StringBuilder("""
 
@@ -77,7 +85,10 @@ class DemoData implements ApplicationRunner {
         log.warn(banner.toString());
     }
 
-    private void seed() {
+    private record Seeded(UUID orgId, dev.evident.program.Program program) {
+    }
+
+    private Seeded seed() {
         DemoPerson admin = PEOPLE.get(0);
         UUID orgId = provisioning.createOrganizationWithAdmin(ORGANIZATION, admin.email(), admin.name(), PASSWORD, "demo");
         Map<String, UUID> people = new HashMap<>();
@@ -87,8 +98,9 @@ class DemoData implements ApplicationRunner {
         for (DemoPerson person : CONTROL_OWNERS) {
             people.put(person.email(), provisioning.addUser(orgId, person.email(), person.name(), PASSWORD, person.role(), "demo"));
         }
-        program.seed(orgId, people);
+        dev.evident.program.Program seeded = program.seed(orgId, people);
         log.info("Seeded the demo company {} with {} people and its SOC 2 program", ORGANIZATION,
                 PEOPLE.size() + CONTROL_OWNERS.size());
+        return new Seeded(orgId, seeded);
     }
 }

@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Brightwave's SOC 2 Type II program, seven weeks into readiness: scoped (Security, Availability,
+ * Brightwave's SOC 2 Type II program, five months into its observation period and seven weeks into
+ * the readiness push: scoped (Security, Availability,
  * Confidentiality), the library adopted, most controls owned, engineering-run domains largely
  * implemented, vendor management not started. The weeks before today are laid down as readiness
  * history by replaying the same steps and recording each as of its week.
@@ -51,7 +52,7 @@ class DemoProgram {
     static final List<DomainPlan> PLAN = List.of(
             new DomainPlan("access-control", "priya@brightwave.example", 6, 0.9),
             new DomainPlan("change-management", "tom@brightwave.example", 6, 0.85),
-            new DomainPlan("operations-security", "priya@brightwave.example", 6, 0.7),
+            new DomainPlan("operations-security", "priya@brightwave.example", 6, 0.86),
             new DomainPlan("logging-monitoring", "diego@brightwave.example", 4, 0.6),
             new DomainPlan("data-protection", "priya@brightwave.example", 4, 0.6),
             new DomainPlan("governance-risk", "jonas@brightwave.example", 4, 0.4),
@@ -77,7 +78,7 @@ class DemoProgram {
         this.clock = clock;
     }
 
-    void seed(UUID orgId, Map<String, UUID> peopleByEmail) {
+    Program seed(UUID orgId, Map<String, UUID> peopleByEmail) {
         Actor system = Actor.system(orgId, "demo");
         Program program = programs.create(system, program(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
         List<Control> adopted = new ArrayList<>(controls.adopt(system, List.of(), List.of()));
@@ -110,6 +111,7 @@ class DemoProgram {
                 readiness.recordAt(orgId, program.id(), now.minus(Duration.ofDays(7L * weeksAgo)));
             }
         }
+        return program;
     }
 
     private Control assign(Actor system, Control c, UUID owner) {
@@ -127,9 +129,12 @@ class DemoProgram {
                 null, applicable, reason, c.version());
     }
 
-    /** The program: the coming calendar year's period would be too far out; the period starts next month. */
+    /**
+     * The program: a 12-month observation period that started on the first of the month five months
+     * ago, so the demo shows months of evidence (see {@link DemoEvidence}) and the occurrences still to come.
+     */
     static ProgramInput program(LocalDate today) {
-        LocalDate start = today.withDayOfMonth(1).plusMonths(1);
+        LocalDate start = periodStart(today);
         LocalDate end = start.plusMonths(12).minusDays(1);
         List<CategoryInput> categories = List.of(
                 new CategoryInput("availability", true, null),
@@ -140,6 +145,10 @@ class DemoProgram {
                         + "customers' instructions; customers' privacy commitments are theirs. Deferred to a later report."));
         return new ProgramInput(NAME + " " + start.getYear(), "soc2-2017", "TYPE_2", null, start.toString(),
                 end.toString(), categories, List.of(), system(), null);
+    }
+
+    static LocalDate periodStart(LocalDate today) {
+        return today.withDayOfMonth(1).minusMonths(5);
     }
 
     private static SystemInput system() {

@@ -60,7 +60,8 @@ class DemoModeIT {
     private Map<String, Integer> rowCounts() {
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (String table : List.of("organization", "app_user", "membership", "invitation", "api_token", "audit_log_entry",
-                "program", "control", "control_mapping", "readiness_snapshot")) {
+                "program", "control", "control_mapping", "readiness_snapshot", "evidence_item", "evidence_link",
+                "notification")) {
             counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single());
         }
         return counts;
@@ -104,7 +105,7 @@ class DemoModeIT {
 
         Map<String, Object> counts = jdbc.sql("""
                 SELECT COUNT(*) AS total,
-                       SUM(CASE WHEN status = 'IMPLEMENTED' THEN 1 ELSE 0 END) AS implemented,
+                       SUM(CASE WHEN status IN ('IMPLEMENTED', 'EVIDENCED') THEN 1 ELSE 0 END) AS implemented,
                        SUM(CASE WHEN owner_user_id IS NULL THEN 1 ELSE 0 END) AS ownerless,
                        SUM(CASE WHEN applicable THEN 0 ELSE 1 END) AS not_applicable
                 FROM control c JOIN organization o ON o.id = c.org_id WHERE o.slug = 'brightwave-analytics'""")
@@ -121,6 +122,39 @@ class DemoModeIT {
         assertThat(history).as("weekly progress up to today").hasSizeGreaterThanOrEqualTo(5).isSorted();
         assertThat(history.get(0)).isZero();
         assertThat(history.get(history.size() - 1)).isBetween(2000, 8000);
+    }
+
+    @Autowired
+    dev.evident.evidence.EvidenceCoverage coverage;
+
+    @Test
+    void demoProgramHasMonthsOfEvidenceWithRealisticGaps() {
+        Map<String, Object> program = jdbc.sql("""
+                SELECT p.id, p.org_id, p.period_start FROM program p JOIN organization o ON o.id = p.org_id
+                WHERE o.slug = 'brightwave-analytics'""").query().singleRow();
+        java.util.UUID orgId = (java.util.UUID) program.get("org_id");
+        java.util.UUID programId = (java.util.UUID) program.get("id");
+        java.time.LocalDate start = java.time.LocalDate.parse(program.get("period_start").toString());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM evidence_item WHERE org_id = :org").param("org", orgId)
+                .query(Integer.class).single()).isGreaterThan(200);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM control WHERE org_id = :org AND status = 'EVIDENCED'").param("org", orgId)
+                .query(Integer.class).single()).as("controls whose evidence covers the period so far").isGreaterThan(10);
+
+        Map<String, dev.evident.evidence.Coverage> byRef = new java.util.HashMap<>();
+        coverage.programCoverage(orgId, programId).forEach(c -> byRef.put(c.ref(), c));
+        dev.evident.evidence.Coverage review = byRef.get(DemoEvidence.MISSED_QUARTER);
+        assertThat(review.missing()).as("the first quarter's access review is missing")
+                .containsExactly(new dev.evident.evidence.Coverage.Range(start, start.plusMonths(3).minusDays(1)));
+        assertThat(review.stale()).as("the second quarter's review was done").isFalse();
+
+        dev.evident.evidence.Coverage scans = byRef.get(DemoEvidence.SCAN_GAP);
+        assertThat(scans.missing()).as("two weeks without a scan").containsExactly(new dev.evident.evidence.Coverage.Range(
+                start.plusWeeks(9), start.plusWeeks(11).minusDays(1)));
+
+        dev.evident.evidence.Coverage monthly = byRef.get(DemoEvidence.MISSED_MONTH);
+        assertThat(monthly.stale()).as("last month's report is missing").isTrue();
+        assertThat(jdbc.sql("SELECT status FROM control WHERE org_id = :org AND ref = :ref").param("org", orgId)
+                .param("ref", DemoEvidence.MISSED_MONTH).query(String.class).single()).isEqualTo("IMPLEMENTED");
     }
 
     @Test

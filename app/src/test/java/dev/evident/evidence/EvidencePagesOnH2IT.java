@@ -424,6 +424,29 @@ class EvidencePagesOnH2IT extends IntegrationTest {
     }
 
     @Test
+    void anotherOrganizationsEvidenceIsNotFoundOnAnyPage() {
+        Setup s = setup("Tenant");
+        String id = upload(s, fields("title", "Private review", "effectiveFrom", today().minusDays(2).toString(),
+                "controlIds", s.ac06()), file("private.txt", "only for us")).get(0);
+        Setup other = setup("Other tenant");
+        for (String path : List.of("/evidence/" + id, "/evidence/" + id + "/content", "/evidence/" + id + "/preview",
+                "/evidence/" + id + "/proof.json", "/controls/" + s.ac06() + "/coverage")) {
+            assertThat(other.admin().download(path).status()).as(path).isEqualTo(404);
+        }
+        other.admin().get("/evidence");
+        assertThat(other.admin().post("/evidence/" + id + "/links", Map.of("controlId", other.ac06())).status())
+                .isEqualTo(404);
+        assertThat(other.admin().post("/evidence/" + id + "/links/" + s.ac06() + "/remove", Map.of()).status())
+                .isEqualTo(404);
+        assertThat(other.admin().postMultipart("/evidence/" + id + "/supersede", fields("title", "Mine now",
+                "effectiveFrom", today().minusDays(2).toString()), List.of(file("x.txt", "x")), Map.of()).status())
+                .isEqualTo(404);
+        assertThat(rows(other.admin().get("/evidence?status=all"))).doesNotContain(id);
+        assertThat(rows(other.admin().get("/evidence?control=" + s.ac06()))).isEmpty();
+        assertThat(s.org().api().get("/api/v1/evidence/" + id).json().get("links").toString()).doesNotContain(other.ac06());
+    }
+
+    @Test
     void theControlPageLoadsTheCoverageFragment() {
         Setup s = setup("Coverage");
         Page control = s.admin().get("/controls/" + s.ac06());

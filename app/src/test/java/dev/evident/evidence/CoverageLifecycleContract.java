@@ -40,12 +40,18 @@ abstract class CoverageLifecycleContract extends IntegrationTest {
 
     /** A Type II program that started on the first of the month six months ago, and an owned quarterly control. */
     Setup setup(String name) {
-        Organization org = newOrganization(name);
         LocalDate start = today().minusMonths(6).withDayOfMonth(1);
         Map<String, Object> program = Programs.typeTwo("SOC 2 " + name);
         program.put("periodStart", start.toString());
         program.put("periodEnd", start.plusMonths(12).minusDays(1).toString());
-        String programId = org.api().post("/api/v1/programs", program).json().get("id").asText();
+        return setup(name, program, start);
+    }
+
+    Setup setup(String name, Map<String, Object> program, LocalDate start) {
+        Organization org = newOrganization(name);
+        Response createdProgram = org.api().post("/api/v1/programs", program);
+        assertThat(createdProgram.status()).as(createdProgram.body()).isEqualTo(201);
+        String programId = createdProgram.json().get("id").asText();
         Map<String, Object> control = new LinkedHashMap<>();
         control.put("ref", "CUS-01");
         control.put("title", "Quarterly review of production access");
@@ -102,6 +108,28 @@ abstract class CoverageLifecycleContract extends IntegrationTest {
         Response unlinked = s.api().delete("/api/v1/evidence/" + q2Id + "/links/" + s.controlId());
         assertThat(unlinked.status()).as(unlinked.body()).isLessThan(300);
         assertThat(control(s).get("status").asText()).isEqualTo("IMPLEMENTED");
+    }
+
+    @Test
+    void forATypeOneProgramEvidenceOfTheQuarterUpToTheAsOfDateIsEnough() {
+        LocalDate asOf = today().minusDays(10);
+        Map<String, Object> program = Programs.typeTwo("SOC 2 Type I");
+        program.remove("periodStart");
+        program.remove("periodEnd");
+        program.put("reportType", "TYPE_1");
+        program.put("asOfDate", asOf.toString());
+        Setup s = setup("Type one", program, asOf);
+        implement(s);
+        String path = "/api/v1/controls/" + s.controlId() + "/coverage?programId=" + s.programId();
+        JsonNode before = s.api().get(path).json();
+        assertThat(before.get("expected").asInt()).isEqualTo(1);
+        assertThat(before.get("status").asText()).isEqualTo("GAPS");
+        assertThat(before.get("periodStart").asText()).isEqualTo(asOf.minusMonths(3).plusDays(1).toString());
+        assertThat(before.get("summary").asText()).startsWith("No evidence for the quarter up to the as-of date");
+
+        record(s, "Access review before the as-of date", asOf.minusMonths(1));
+        assertThat(s.api().get(path).json().get("status").asText()).isEqualTo("COMPLETE");
+        assertThat(control(s).get("status").asText()).isEqualTo("EVIDENCED");
     }
 
     @Test

@@ -79,15 +79,26 @@ public class CoverageWatch {
         this.notifications = notifications;
     }
 
-    /** After the change committed (or at once when it was published outside a transaction). */
+    /**
+     * After the change committed (or at once when it was published outside a transaction). Evidence
+     * that was only added cannot open a gap, so then only Implemented controls are looked at, and
+     * nothing is read at all when the organization has none (a bulk ingest into controls not yet
+     * implemented costs one read of the controls per batch).
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(EvidenceChanged changed) {
-        Set<UUID> affected = affected(changed);
-        if (affected != null && affected.isEmpty()) {
-            return;
-        }
         try {
-            evaluate(changed.orgId(), affected, false);
+            boolean additive = changed instanceof EvidenceRecordsAdded || changed instanceof EvidenceLinked
+                    || changed instanceof EvidenceAdded added && added.item().supersedes() == null;
+            List<Control> all = controls.controls(changed.orgId());
+            if (additive && all.stream().noneMatch(c -> c.applicable() && c.status() == ControlStatus.IMPLEMENTED)) {
+                return;
+            }
+            Set<UUID> affected = affected(changed);
+            if (affected != null && affected.isEmpty()) {
+                return;
+            }
+            evaluate(changed.orgId(), all, affected, additive, false);
         } catch (RuntimeException e) {
             // The evidence is stored; the daily sweep catches up with the status.
             log.warn("Could not update control status after an evidence change in organization {}: {}", changed.orgId(),
@@ -143,12 +154,22 @@ public class CoverageWatch {
      *               make coverage stale, except unlinking, which the next sweep reports)
      */
     public Outcome evaluate(UUID orgId, Set<UUID> controlIds, boolean notify) {
+        return evaluate(orgId, controls.controls(orgId), controlIds, false, notify);
+    }
+
+    /** @param onlyImplemented look only at Implemented controls (after evidence was only added) */
+    private Outcome evaluate(UUID orgId, List<Control> organizationControls, Set<UUID> controlIds, boolean onlyImplemented,
+                             boolean notify) {
         List<Program> all = programs.programs(orgId);
         if (all.isEmpty()) {
             return new Outcome(0, 0, 0);
         }
-        List<Control> candidates = controls.controls(orgId).stream()
-                .filter(c -> c.applicable() && (controlIds == null || controlIds.contains(c.id()))).toList();
+        List<Control> candidates = organizationControls.stream()
+                .filter(c -> c.applicable() && (controlIds == null || controlIds.contains(c.id()))
+                        && (!onlyImplemented || c.status() == ControlStatus.IMPLEMENTED)).toList();
+        if (candidates.isEmpty()) {
+            return new Outcome(0, 0, 0);
+        }
         Map<UUID, List<Coverage>> byControl = new LinkedHashMap<>();
         Map<UUID, Program> programById = new LinkedHashMap<>();
         for (Program program : all) {

@@ -216,6 +216,39 @@ abstract class AuditPackageContract extends IntegrationTest {
         assertThat(garbage.json().get("errors").get(0).get("message").asText()).contains("'yesterday' is not a date");
     }
 
+    @Test
+    void aTypeOneProgramExportsItsAsOfDate() throws Exception {
+        Organization org = newOrganization("Snapshot");
+        LocalDate asOf = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(10);
+        Map<String, Object> program = Programs.typeTwo("SOC 2 Type I Snapshot", "availability");
+        program.remove("periodStart");
+        program.remove("periodEnd");
+        program.put("reportType", "TYPE_1");
+        program.put("asOfDate", asOf.toString());
+        ApiClient.Response created = org.api().post("/api/v1/programs", program);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String programId = created.json().get("id").asText();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", "Access list on the as-of date");
+        m.put("effectiveFrom", asOf.toString());
+        m.put("programIds", List.of(programId));
+        ApiClient.Response r = Uploads.upload(baseUrl(), org.adminToken(), "access.txt", "alice, bob".getBytes(StandardCharsets.UTF_8),
+                m, null);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+
+        Download download = export(org.adminToken(), programId, null, null);
+        assertThat(download.status()).isEqualTo(200);
+        Path zip = Files.write(dir.resolve("type-one.zip"), download.body());
+        PackageVerifier.Result result = PackageVerifier.verify(zip, null);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.summary().items()).isEqualTo(1);
+        assertThat(result.summary().interval()).isEqualTo(asOf + " to " + asOf);
+
+        Download before = export(org.adminToken(), programId, "from=" + asOf.minusDays(1), null);
+        assertThat(before.status()).isEqualTo(400);
+        assertThat(before.json().get("errors").get(0).get("message").asText()).contains("as-of date " + asOf);
+    }
+
     private static String text(ZipFile zip, String name) throws IOException {
         ZipEntry entry = zip.getEntry(name);
         assertThat(entry).as(name).isNotNull();

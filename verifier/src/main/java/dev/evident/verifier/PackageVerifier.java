@@ -317,7 +317,8 @@ public final class PackageVerifier {
     }
 
     private long checkFile(String id, String path, String contentSha, long size) throws IOException {
-        if (path == null || !path.startsWith("evidence/") || path.contains("..") || path.contains("\\")) {
+        if (path == null || !path.startsWith("evidence/") || path.contains("\\")
+                || java.util.Arrays.stream(path.split("/", -1)).anyMatch(p -> p.isEmpty() || p.equals(".") || p.equals(".."))) {
             problems.add(new Problem("metadata", id, path, null, "its path is not a file under evidence/"));
             return 0;
         }

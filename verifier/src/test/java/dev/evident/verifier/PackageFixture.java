@@ -41,7 +41,7 @@ public final class PackageFixture {
     public static PackageFixture standard() {
         PackageFixture f = new PackageFixture();
         String first = f.addFile("access-review.pdf", "%PDF-1.4 Q1 access review".getBytes(StandardCharsets.UTF_8), null);
-        f.addFile("backup-log.txt", "backups ran every night".getBytes(StandardCharsets.UTF_8), null);
+        f.addFile("backup..log.txt", "backups ran every night".getBytes(StandardCharsets.UTF_8), null);
         f.addRecord("{\"enforceAdmins\":true,\"repository\":\"acme/api\"}");
         f.addFile("access-review-v2.pdf", "%PDF-1.4 Q1 access review, signed".getBytes(StandardCharsets.UTF_8), first);
         f.seal();

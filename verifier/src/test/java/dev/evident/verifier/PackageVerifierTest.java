@@ -240,6 +240,22 @@ class PackageVerifierTest {
     }
 
     @Test
+    void aPathLeavingTheEvidenceFolderIsRefused() throws Exception {
+        PackageFixture f = PackageFixture.standard();
+        Map<String, Object> manifest = manifest(f);
+        Map<String, Object> item = item(manifest, 0);
+        item.put("path", "evidence/../manifest.json");
+        f.put(PackageVerifier.MANIFEST, CanonicalJson.encode(manifest));
+
+        List<Problem> problems = verify(f).problems();
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.kind()).isEqualTo("metadata");
+            assertThat(p.evidenceId()).isEqualTo(item.get("evidenceId"));
+            assertThat(p.detail()).contains("not a file under evidence/");
+        });
+    }
+
+    @Test
     void aFileThatIsNoPackageIsUnreadable() throws IOException {
         Path notZip = Files.writeString(dir.resolve("x.zip"), "hello", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> PackageVerifier.verify(notZip, null))

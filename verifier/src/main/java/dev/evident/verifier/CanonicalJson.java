@@ -26,11 +26,44 @@ public final class CanonicalJson {
 
     public static String encode(Object value) {
         StringBuilder out = new StringBuilder();
-        write(value, "$", out);
+        write(value, Where.ROOT, out);
         return out.toString();
     }
 
-    private static void write(Object value, String path, StringBuilder out) {
+    /**
+     * Where in the document a value is ({@code $.data.items[2]}), spelled out only when an error names
+     * it: building the path string eagerly for every key cost more than the encoding itself.
+     */
+    private static final class Where {
+        static final Where ROOT = new Where(null, null, -1);
+        private final Where parent;
+        private final String key;
+        private final int index;
+
+        private Where(Where parent, String key, int index) {
+            this.parent = parent;
+            this.key = key;
+            this.index = index;
+        }
+
+        Where key(String key) {
+            return new Where(this, key, -1);
+        }
+
+        Where index(int index) {
+            return new Where(this, null, index);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return "$";
+            }
+            return key != null ? childPath(parent.toString(), key) : parent + "[" + index + "]";
+        }
+    }
+
+    private static void write(Object value, Where path, StringBuilder out) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String s) {
@@ -53,7 +86,7 @@ public final class CanonicalJson {
         }
     }
 
-    private static String integralDigits(BigDecimal d, String path) {
+    private static String integralDigits(BigDecimal d, Where path) {
         // Only whole numbers have one obvious spelling; 1.50 vs 1.5 vs 15E-1 do not.
         try {
             return d.toBigIntegerExact().toString();
@@ -63,7 +96,7 @@ public final class CanonicalJson {
         }
     }
 
-    private static void writeObject(Map<?, ?> map, String path, StringBuilder out) {
+    private static void writeObject(Map<?, ?> map, Where path, StringBuilder out) {
         List<String> keys = new ArrayList<>(map.size());
         for (Object key : map.keySet()) {
             if (!(key instanceof String s)) {
@@ -77,7 +110,7 @@ public final class CanonicalJson {
         out.append('{');
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
-            String childPath = childPath(path, key);
+            Where childPath = path.key(key);
             if (i > 0) {
                 out.append(',');
             }
@@ -88,21 +121,25 @@ public final class CanonicalJson {
         out.append('}');
     }
 
-    private static void writeArray(Collection<?> items, String path, StringBuilder out) {
+    private static void writeArray(Collection<?> items, Where path, StringBuilder out) {
         out.append('[');
         int index = 0;
         for (Object item : items) {
             if (index > 0) {
                 out.append(',');
             }
-            write(item, path + "[" + index + "]", out);
+            write(item, path.index(index), out);
             index++;
         }
         out.append(']');
     }
 
-    private static void writeString(String s, String path, StringBuilder out) {
+    private static void writeString(String s, Where path, StringBuilder out) {
         out.append('"');
+        if (plain(s)) {
+            out.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -127,8 +164,19 @@ public final class CanonicalJson {
         out.append('"');
     }
 
+    /** True when no character of {@code s} needs escaping or a surrogate check (the common case). */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A lone surrogate has no UTF-8 form; encoding it would silently turn it into '?'. */
-    private static int appendSurrogatePair(String s, int i, String path, StringBuilder out) {
+    private static int appendSurrogatePair(String s, int i, Where path, StringBuilder out) {
         char high = s.charAt(i);
         if (Character.isHighSurrogate(high) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
             out.append(high).append(s.charAt(i + 1));
@@ -144,7 +192,7 @@ public final class CanonicalJson {
         return parent + "[\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
     }
 
-    private static IllegalArgumentException unsupported(String type, String path) {
+    private static IllegalArgumentException unsupported(String type, Where path) {
         return new IllegalArgumentException("cannot encode value of type " + type + " at " + path
                 + "; canonical JSON accepts maps, lists, arrays, strings, booleans, null and integers");
     }

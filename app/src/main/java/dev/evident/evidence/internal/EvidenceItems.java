@@ -135,8 +135,12 @@ public class EvidenceItems {
         List<String> all = List.copyOf(keys);
         for (int from = 0; from < all.size(); from += 1000) {
             Map<UUID, String> keyById = new HashMap<>();
-            List<EvidenceItem> chunk = jdbc.sql(SELECT + " WHERE i.org_id = :org AND i.idempotency_key IN (:keys)")
-                    .param("org", orgId).param("keys", all.subList(from, Math.min(all.size(), from + 1000)))
+            // One array parameter rather than IN (?, ?, … 1,000 times): PostgreSQL switched that statement to a
+            // generic plan that scanned the whole table, so each batch cost more as the table grew.
+            String[] chunkKeys = all.subList(from, Math.min(all.size(), from + 1000)).toArray(String[]::new);
+            List<EvidenceItem> chunk = jdbc.sql(SELECT + " WHERE i.org_id = :org AND i.idempotency_key = ANY(:keys)")
+                    .param("org", orgId).param("keys", new org.springframework.jdbc.core.SqlParameterValue(
+                            java.sql.Types.ARRAY, chunkKeys))
                     .query((rs, n) -> {
                         EvidenceItem item = row(rs, n);
                         keyById.put(item.id(), rs.getString("idempotency_key"));
@@ -190,9 +194,38 @@ public class EvidenceItems {
     }
 
     /** Every item of the organization in ledger order, for verification; without links. */
-    List<EvidenceItem> allForVerification(UUID orgId) {
-        return jdbc.sql(SELECT + " WHERE i.org_id = :org ORDER BY i.ledger_seq").param("org", orgId)
-                .query(EvidenceItems::row).list();
+    /** An item as verification reads it: the row, its record data (records only) and the ledger entry that added it. */
+    record Sealed(EvidenceItem item, String recordContent, String addedEntry) {
+    }
+
+    /**
+     * Every item of an organization with the ledger entry at its {@code ledger_seq}, a page of
+     * {@code pageSize} rows at a time (keyset on the primary key), so verifying a large ledger
+     * costs one query per page rather than one per item and never holds all items at once.
+     * Stops when {@code consumer} returns false.
+     */
+    void forEachSealed(UUID orgId, int pageSize, java.util.function.Predicate<Sealed> consumer) {
+        UUID after = new UUID(0, 0);
+        while (true) {
+            List<Sealed> page = jdbc.sql("""
+                    SELECT i.*, (SELECT s.id FROM evidence_item s WHERE s.supersedes_id = i.id) AS superseded_by,
+                        e.entry AS added_entry
+                    FROM evidence_item i
+                    LEFT JOIN evidence_ledger_entry e ON e.org_id = i.org_id AND e.seq = i.ledger_seq
+                    WHERE i.org_id = :org AND i.id > :after ORDER BY i.id LIMIT :limit""")
+                    .param("org", orgId).param("after", after).param("limit", pageSize)
+                    .query((rs, n) -> new Sealed(row(rs, n), rs.getString("record_content"), rs.getString("added_entry")))
+                    .list();
+            for (Sealed sealed : page) {
+                if (!consumer.test(sealed)) {
+                    return;
+                }
+            }
+            if (page.size() < pageSize) {
+                return;
+            }
+            after = page.get(page.size() - 1).item().id();
+        }
     }
 
     long countLinkedTo(UUID orgId, String targetType, UUID targetId) {

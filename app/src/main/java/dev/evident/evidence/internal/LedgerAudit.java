@@ -29,6 +29,8 @@ import org.springframework.stereotype.Service;
 public class LedgerAudit {
 
     static final int MAX_FINDINGS = 100;
+    /** Items read per query while verifying. */
+    private static final int PAGE = 2000;
 
     private final LedgerVerification ledger;
     private final EvidenceItems items;
@@ -47,27 +49,27 @@ public class LedgerAudit {
         List<Finding> findings = new ArrayList<>();
         chain.problems().forEach(p -> findings.add(p.seq() == null ? Finding.of(p)
                 : Finding.of(p, ledger.evidenceAt(orgId, p.seq()).orElse(null))));
-        int itemsChecked = 0;
-        int contentChecked = 0;
-        for (EvidenceItem item : items.allForVerification(orgId)) {
-            itemsChecked++;
-            checkRow(orgId, item, chain, findings);
-            if (checkContent && !item.kind().isRecord() && item.removedAt() == null) {
-                contentChecked++;
-                checkContent(orgId, item, findings);
-            } else if (checkContent && item.kind().isRecord() && item.removedAt() == null) {
-                contentChecked++;
-                checkRecord(orgId, item, findings);
+        int[] itemsChecked = {0};
+        int[] contentChecked = {0};
+        items.forEachSealed(orgId, PAGE, sealed -> {
+            EvidenceItem item = sealed.item();
+            itemsChecked[0]++;
+            checkRow(item, sealed.addedEntry(), chain, findings);
+            if (checkContent && item.removedAt() == null) {
+                contentChecked[0]++;
+                if (item.kind().isRecord()) {
+                    checkRecord(item, sealed.recordContent(), findings);
+                } else {
+                    checkContent(orgId, item, findings);
+                }
             }
-            if (findings.size() >= MAX_FINDINGS) {
-                break;
-            }
-        }
-        return new Report(findings.isEmpty(), chain.entriesChecked(), chain.checkpointsChecked(), itemsChecked,
-                contentChecked, chain.headHash(), clock.instant(), List.copyOf(findings));
+            return findings.size() < MAX_FINDINGS;
+        });
+        return new Report(findings.isEmpty(), chain.entriesChecked(), chain.checkpointsChecked(), itemsChecked[0],
+                contentChecked[0], chain.headHash(), clock.instant(), List.copyOf(findings));
     }
 
-    private void checkRow(UUID orgId, EvidenceItem item, LedgerVerifier.Result chain, List<Finding> findings) {
+    private void checkRow(EvidenceItem item, String entryJson, LedgerVerifier.Result chain, List<Finding> findings) {
         String recomputed = EvidenceMetadata.sha256(item);
         if (!recomputed.equals(item.metadataSha256())) {
             findings.add(Finding.item("metadata", item, "its stored details no longer match the metadata hash sealed when it "
@@ -78,7 +80,6 @@ public class LedgerAudit {
             findings.add(Finding.item("metadata", item, "it points at ledger entry " + item.ledgerSeq() + ", which does not exist"));
             return;
         }
-        String entryJson = ledger.addedEntry(orgId, item.ledgerSeq());
         Map<?, ?> entry = entryJson == null ? Map.of() : (Map<?, ?>) Json.parse(entryJson);
         if (!"evidence.added".equals(entry.get("event")) || !item.id().toString().equals(entry.get("evidenceId"))) {
             findings.add(Finding.item("metadata", item, "ledger entry " + item.ledgerSeq() + " does not record its addition"));
@@ -114,8 +115,7 @@ public class LedgerAudit {
         }
     }
 
-    private void checkRecord(UUID orgId, EvidenceItem item, List<Finding> findings) {
-        String content = items.recordContent(orgId, item.id()).orElse(null);
+    private void checkRecord(EvidenceItem item, String content, List<Finding> findings) {
         if (content == null || !dev.evident.verifier.Hashes.sha256Hex(content).equals(item.contentSha256())) {
             findings.add(Finding.item("content", item, "its record data no longer matches its hash: the row was edited"));
         }

@@ -135,12 +135,8 @@ public class EvidenceItems {
         List<String> all = List.copyOf(keys);
         for (int from = 0; from < all.size(); from += 1000) {
             Map<UUID, String> keyById = new HashMap<>();
-            // One array parameter rather than IN (?, ?, … 1,000 times): PostgreSQL switched that statement to a
-            // generic plan that scanned the whole table, so each batch cost more as the table grew.
-            String[] chunkKeys = all.subList(from, Math.min(all.size(), from + 1000)).toArray(String[]::new);
-            List<EvidenceItem> chunk = jdbc.sql(SELECT + " WHERE i.org_id = :org AND i.idempotency_key = ANY(:keys)")
-                    .param("org", orgId).param("keys", new org.springframework.jdbc.core.SqlParameterValue(
-                            java.sql.Types.ARRAY, chunkKeys))
+            List<EvidenceItem> chunk = jdbc.sql(SELECT + " WHERE i.org_id = :org AND i.idempotency_key IN (:keys)")
+                    .param("org", orgId).param("keys", all.subList(from, Math.min(all.size(), from + 1000)))
                     .query((rs, n) -> {
                         EvidenceItem item = row(rs, n);
                         keyById.put(item.id(), rs.getString("idempotency_key"));

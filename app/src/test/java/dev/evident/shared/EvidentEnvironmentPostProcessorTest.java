@@ -92,4 +92,28 @@ class EvidentEnvironmentPostProcessorTest {
                     assertThat(e.fix()).contains("16777216");
                 });
     }
+
+    @Test
+    void onPostgresqlEveryConnectionPlansStatementsForTheirParameters() {
+        StandardEnvironment environment = environmentWith(Map.of("evident.db.url", "jdbc:postgresql://db:5432/evident"));
+
+        postProcess(environment);
+
+        assertThat(environment.getProperty("spring.datasource.hikari.connection-init-sql"))
+                .isEqualTo("SET plan_cache_mode = force_custom_plan");
+        assertThat(environment.getProperty("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts"))
+                .isEqualTo("true");
+    }
+
+    @Test
+    void anExplicitConnectionInitStatementWinsAndH2GetsNone() {
+        StandardEnvironment explicit = environmentWith(Map.of("evident.db.url", "jdbc:postgresql://db/evident",
+                "spring.datasource.hikari.connection-init-sql", "SET search_path = evident"));
+        postProcess(explicit);
+        assertThat(explicit.getProperty("spring.datasource.hikari.connection-init-sql")).isEqualTo("SET search_path = evident");
+
+        StandardEnvironment h2 = environmentWith(Map.of("evident.db.url", "jdbc:h2:file:./data/evident"));
+        postProcess(h2);
+        assertThat(h2.getProperty("spring.datasource.hikari.connection-init-sql")).isNull();
+    }
 }

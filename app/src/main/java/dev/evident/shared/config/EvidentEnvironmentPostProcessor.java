@@ -47,7 +47,28 @@ public class EvidentEnvironmentPostProcessor implements EnvironmentPostProcessor
         if (!derived.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource("evidentDerived", derived));
         }
-        environment.getPropertySources().addLast(new MapPropertySource("evidentDefaults", uploadLimits(environment)));
+        Map<String, Object> defaults = uploadLimits(environment);
+        defaults.putAll(postgresSessionDefaults(environment));
+        environment.getPropertySources().addLast(new MapPropertySource("evidentDefaults", defaults));
+    }
+
+    /**
+     * On PostgreSQL, every connection plans each statement for its actual parameters. The driver
+     * prepares statements on the server after a few uses, and PostgreSQL may then switch to a
+     * generic plan made while a table was still small (a sequential scan of an empty evidence
+     * table); that plan then stays for the life of the pooled connection while the table grows,
+     * and batch ingest slowed from thousands of records a second to a few hundred. Forcing custom
+     * plans costs a short planning step per statement. A default only: explicit
+     * spring.datasource.hikari settings win.
+     */
+    static Map<String, Object> postgresSessionDefaults(ConfigurableEnvironment environment) {
+        String url = environment.getProperty("spring.datasource.url", environment.getProperty("evident.db.url", ""));
+        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+            return Map.of();
+        }
+        // Batched INSERTs (evidence records, ledger entries) go as multi-row statements: fewer round trips.
+        return Map.of("spring.datasource.hikari.connection-init-sql", "SET plan_cache_mode = force_custom_plan",
+                "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
     }
 
     /**

@@ -7,13 +7,7 @@ import dev.evident.shared.security.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,8 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Evidence", description = "Evidence files, links and records; their links to controls; content")
 class AuditPackageApi {
-
-    private static final Logger log = LoggerFactory.getLogger(AuditPackageApi.class);
 
     /** The interval to export; either bound may be left out (the program's period). */
     record IntervalInput(String from, String to) {
@@ -51,29 +43,6 @@ class AuditPackageApi {
         long start = System.nanoTime();
         AuditPackages.Plan plan = packages.plan(actor, Ids.parseOrNotFound(programId, "Program"),
                 from != null ? from : body == null ? null : body.from(), to != null ? to : body == null ? null : body.to());
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType("application/zip");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(plan.fileName())
-                .build().toString());
-        response.setHeader("X-Evidence-Items", String.valueOf(plan.rows().size()));
-        response.setHeader("X-Checkpoint-Tree-Size", String.valueOf(plan.checkpoint().treeSize()));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        // Written here rather than as a StreamingResponseBody: a large package may take longer than
-        // the async request timeout, and the request thread is busy either way.
-        long planned = System.nanoTime();
-        OutputStream out = new BufferedOutputStream(response.getOutputStream(), 256 * 1024);
-        try {
-            packages.write(plan, out);
-            out.flush();
-            log.info("Exported the audit package of program {} for organization {}: {} items, {} bytes of evidence, "
-                    + "checkpoint of {} entries; planned in {} ms, streamed in {} ms", plan.program().id(), actor.orgId(),
-                    plan.rows().size(), plan.evidenceBytes(), plan.checkpoint().treeSize(), (planned - start) / 1_000_000,
-                    (System.nanoTime() - planned) / 1_000_000);
-        } catch (IOException | RuntimeException e) {
-            // The status line is gone: abort so the client sees a broken download, not a short zip.
-            log.warn("Audit package export of program {} for organization {} failed after the response began: {}",
-                    plan.program().id(), actor.orgId(), e.toString());
-            throw e;
-        }
+        PackageResponse.send(packages, plan, actor, response, start);
     }
 }

@@ -1,20 +1,15 @@
 package dev.evident.evidence.internal.ui;
 
 import dev.evident.evidence.internal.pack.AuditPackages;
+import dev.evident.evidence.internal.pack.PackageResponse;
 import dev.evident.shared.Ids;
 import dev.evident.shared.problem.ProblemException;
 import dev.evident.shared.security.Actor;
 import dev.evident.shared.security.Permission;
 import dev.evident.shared.security.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,8 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AuditPackageDownload {
 
-    private static final Logger log = LoggerFactory.getLogger(AuditPackageDownload.class);
-
     private final AuditPackages packages;
 
     AuditPackageDownload(AuditPackages packages) {
@@ -43,6 +36,7 @@ class AuditPackageDownload {
     ModelAndView export(Actor actor, @PathVariable String programId, @RequestParam(required = false) String from,
                   @RequestParam(required = false) String to, HttpServletResponse response, RedirectAttributes redirect)
             throws IOException {
+        long start = System.nanoTime();
         UUID id = Ids.parseOrNotFound(programId, "Program");
         AuditPackages.Plan plan;
         try {
@@ -51,30 +45,21 @@ class AuditPackageDownload {
             if (e.type().status().value() == 404) {
                 throw e;
             }
-            String reason = e.errors() == null || e.errors().isEmpty() ? e.getMessage()
-                    : (e.errors().get(0).field().equals("from") ? "From" : e.errors().get(0).field().equals("to") ? "To"
-                    : e.errors().get(0).field()) + " " + e.errors().get(0).message();
+            String reason = e.getMessage();
+            if (e.errors() != null && !e.errors().isEmpty()) {
+                var first = e.errors().get(0);
+                reason = capitalized(first.field()) + " " + first.message();
+            }
             redirect.addFlashAttribute("flashError", "The audit package was not exported: " + reason + ".");
             return new ModelAndView("redirect:/programs/" + id + "#export");
         }
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType("application/zip");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(plan.fileName())
-                .build().toString());
-        response.setHeader("X-Evidence-Items", String.valueOf(plan.rows().size()));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        OutputStream out = new BufferedOutputStream(response.getOutputStream(), 256 * 1024);
-        try {
-            packages.write(plan, out);
-            out.flush();
-        } catch (IOException | RuntimeException e) {
-            // the status line is gone: abort so the browser shows a failed download, not a short zip
-            log.warn("Audit package export of program {} for organization {} failed after the response began: {}",
-                    plan.program().id(), actor.orgId(), e.toString());
-            throw e;
-        }
+        PackageResponse.send(packages, plan, actor, response, start);
         // written to the response: nothing to render
         return null;
+    }
+
+    private static String capitalized(String field) {
+        return field == null || field.isEmpty() ? "" : Character.toUpperCase(field.charAt(0)) + field.substring(1);
     }
 
     private static String blankToNull(String s) {

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -84,16 +83,10 @@ public class SecretBox {
             return read(file);
         }
         try {
-            createPrivateDirectories(file.getParent());
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
             // Created owner-only from the first byte: there is no moment when others could read it.
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException nonPosix) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
+            KeyFiles.createPrivate(file, Base64.getEncoder().encodeToString(fresh) + "\n");
             log.info("Created a new secret-encryption key at {} — back it up together with the database", file);
             return fresh;
         } catch (IOException e) {
@@ -118,16 +111,5 @@ public class SecretBox {
                     "Restore the original key file from your backup; a new key cannot read secrets encrypted with the old one.");
         }
         return decoded;
-    }
-
-    private static void createPrivateDirectories(Path dir) throws IOException {
-        if (dir == null || Files.isDirectory(dir)) {
-            return;
-        }
-        try {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException nonPosix) {
-            Files.createDirectories(dir);
-        }
     }
 }

@@ -5,11 +5,11 @@ import static dev.evident.shared.Timestamps.toDb;
 import dev.evident.shared.Timestamps;
 import dev.evident.shared.config.EvidentProperties;
 import dev.evident.shared.config.InvalidConfigurationException;
+import dev.evident.shared.crypto.KeyFiles;
 import dev.evident.verifier.Ed25519;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -102,14 +102,8 @@ public class LedgerKeys {
                         new PKCS8EncodedKeySpec(Base64.getDecoder().decode(Files.readString(file).trim())));
                 return new KeyPair(derivePublic(key), key);
             }
-            createPrivateDirectories(file.getParent());
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException nonPosix) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n");
+            KeyFiles.createPrivate(file, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n");
             log.info("Created the evidence-ledger signing key at {} (key id {}) — back it up; keep the same file on every node",
                     file, Ed25519.keyId(pair.getPublic()));
             return pair;
@@ -136,16 +130,5 @@ public class LedgerKeys {
         System.arraycopy(prefix, 0, der, 0, prefix.length);
         System.arraycopy(raw, 0, der, prefix.length, raw.length);
         return Ed25519.publicKey(der);
-    }
-
-    private static void createPrivateDirectories(Path dir) throws IOException {
-        if (dir == null || Files.isDirectory(dir)) {
-            return;
-        }
-        try {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException nonPosix) {
-            Files.createDirectories(dir);
-        }
     }
 }

@@ -2,6 +2,8 @@ package dev.evident.connector;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 /** What the app tells a collector about the run it is part of. */
 public interface CollectionContext {
@@ -15,12 +17,28 @@ public interface CollectionContext {
      */
     Instant since();
 
+    /**
+     * The document currently uploaded for a {@link FieldType#FILE} field of the connection, if any.
+     */
+    default Optional<UploadedDocument> document(String fieldName) {
+        return Optional.empty();
+    }
+
     static CollectionContext of(Clock clock, Instant since) {
-        record Simple(Clock clock, Instant since) implements CollectionContext {
+        return of(clock, since, Map.of());
+    }
+
+    /** A context that offers the given documents, by field name. */
+    static CollectionContext of(Clock clock, Instant since, Map<String, UploadedDocument> documents) {
+        record Simple(Clock clock, Instant since, Map<String, UploadedDocument> documents) implements CollectionContext {
+            @Override
+            public Optional<UploadedDocument> document(String fieldName) {
+                return Optional.ofNullable(documents.get(fieldName));
+            }
         }
         if (clock == null) {
             throw new IllegalArgumentException("clock is required");
         }
-        return new Simple(clock, since);
+        return new Simple(clock, since, Map.copyOf(documents));
     }
 }

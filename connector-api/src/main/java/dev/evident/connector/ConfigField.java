@@ -40,6 +40,11 @@ public record ConfigField(String name, String label, String help, FieldType type
         }
     }
 
+    /** An uploaded document, read by collectors through {@link CollectionContext#document(String)}. */
+    public static ConfigField file(String name, String label) {
+        return of(name, label, FieldType.FILE);
+    }
+
     public static ConfigField text(String name, String label) {
         return of(name, label, FieldType.TEXT);
     }

@@ -67,7 +67,7 @@ public record ConfigSchema(List<ConfigField> fields) {
             case BOOLEAN -> value.equals("true") || value.equals("false") ? null : "must be true or false";
             case SELECT -> field.options().contains(value) ? null
                     : "must be one of: " + String.join(", ", field.options());
-            case TEXT, TEXTAREA, SECRET -> null;
+            case TEXT, TEXTAREA, SECRET, FILE -> null;
         };
     }
 

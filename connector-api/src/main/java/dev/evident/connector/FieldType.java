@@ -12,5 +12,10 @@ public enum FieldType {
     BOOLEAN,
     TEXTAREA,
     /** One of {@link ConfigField#options()}. */
-    SELECT
+    SELECT,
+    /**
+     * A document the user uploads (such as an HR roster export). The application stores it and keeps
+     * a reference as the field's value; collectors read it through {@link CollectionContext#document(String)}.
+     */
+    FILE
 }

@@ -30,7 +30,11 @@ public enum Permission {
     /** Add evidence (files, links, records), supersede it, link it to controls. */
     EVIDENCE_WRITE,
     /** Export audit packages of a program's evidence. */
-    EVIDENCE_EXPORT;
+    EVIDENCE_EXPORT,
+    /** See connections (credentials always masked), their sync history, the inventory and identity links. */
+    INTEGRATIONS_READ,
+    /** Add, change, test, sync and delete connections; upload their documents; manage identity links. */
+    INTEGRATIONS_MANAGE;
 
     /** Authority name used by Spring Security for non-controller endpoints (actuator). */
     public String authority() {

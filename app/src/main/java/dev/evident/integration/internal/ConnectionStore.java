@@ -215,7 +215,8 @@ class ConnectionStore {
 
     void typeSucceeded(UUID orgId, UUID connectionId, String type, int count, Instant at) {
         int updated = jdbc.sql("""
-                UPDATE integration_type_state SET last_success_at = :at, last_count = :count
+                UPDATE integration_type_state SET last_success_at = :at, last_count = :count, last_failure_at = NULL,
+                    last_error = NULL
                 WHERE org_id = :org AND connection_id = :conn AND resource_type = :type""")
                 .param("at", toDb(at)).param("count", count).param("org", orgId).param("conn", connectionId)
                 .param("type", type).update();

@@ -89,8 +89,9 @@ final class ConnectionViews {
     /**
      * One resource type of a connection: how many resources the inventory holds and when they were collected.
      *
-     * @param lastCollectedAt the last successful collection; older than a later {@code lastFailureAt} means the
-     *                        resources shown are from before the failure
+     * @param lastCollectedAt the last successful collection
+     * @param stale           the last collection of the type failed ({@code lastFailureAt}, {@code lastError}): the
+     *                        resources are those collected at {@code lastCollectedAt}, before the failure
      */
     record InventoryTypeView(String type, int count, Instant lastCollectedAt, Instant lastFailureAt, String lastError,
                              boolean stale) {
@@ -104,7 +105,7 @@ final class ConnectionViews {
                 TypeState s = byType.get(type);
                 Instant success = s == null ? null : s.lastSuccessAt();
                 Instant failure = s == null ? null : s.lastFailureAt();
-                boolean stale = failure != null && (success == null || failure.isAfter(success));
+                boolean stale = failure != null; // a success clears the failure
                 views.add(new InventoryTypeView(type, counts.getOrDefault(type, 0), success, failure,
                         stale && s != null ? s.lastError() : null, stale));
             }

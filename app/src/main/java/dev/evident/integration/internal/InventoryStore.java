@@ -74,12 +74,7 @@ class InventoryStore implements Inventory {
         Links links = links(orgId);
         jdbc.sql("SELECT * FROM integration_resource WHERE org_id = :org AND resource_type = :type")
                 .param("org", orgId).param("type", type)
-                .query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        consumer.accept(resource(rs, links));
-                    }
-                    return null;
-                });
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(resource(rs, links)));
     }
 
     @Override

@@ -139,10 +139,10 @@ class SyncScheduler implements SmartLifecycle {
         }
     }
 
-    /** When the connection syncs next, if it is scheduled. */
+    /** When the connection syncs next; empty when it is not scheduled or a sync of it is running. */
     Optional<Instant> nextRun(UUID connectionId) {
         return scheduler.getScheduledExecution(TaskInstanceId.of(TASK, connectionId.toString()))
-                .map(ScheduledExecution::getExecutionTime);
+                .filter(e -> !e.isPicked()).map(ScheduledExecution::getExecutionTime);
     }
 
     /** Looks for due syncs now instead of at the next poll. */

@@ -254,6 +254,11 @@ abstract class ConnectionsContract extends IntegrationTest {
         JsonNode view = s.api().get("/api/v1/connections/" + id).json();
         assertThat(view.get("status").asText()).isEqualTo("ok");
         assertThat(view.get("lastSuccessAt").isNull()).isFalse();
+        JsonNode resources = s.api().get("/api/v1/resources?type=" + ScriptedConnectorFactory.ACCOUNT).json();
+        assertThat(resources.findValuesAsString("externalId")).containsExactly("u1", "u2");
+        assertThat(resources.get(0).get("attributes").get("login").asText()).isEqualTo("alice");
+        assertThat(resources.get(0).get("personEmail").asText()).isEqualTo("alice@example.com");
+        assertThat(s.api().get("/api/v1/resources?connection=nope").status()).isEqualTo(400);
         assertThat(inventoryByType(s, id).get(ScriptedConnectorFactory.ACCOUNT).get("count").asInt()).isEqualTo(2);
         // Other organizations see nothing of it.
         assertThat(adminApi().get("/api/v1/connections/" + id).status()).isEqualTo(404);

@@ -76,6 +76,9 @@ class IntegrationPagesOnH2IT extends IntegrationTest {
         update.put("setting.apiToken", "••••••••qrst");
         update.put("syncIntervalMinutes", "120");
         assertThat(web.post("/integrations/" + id, update).status()).isEqualTo(302);
+        assertThat(web.get("/integrations/" + id).body()).contains("The connection was saved", "value=\"120\"");
+        assertThat(jdbc.sql("SELECT settings FROM integration_connection WHERE org_id = :org").param("org", org.id())
+                .query(String.class).single()).doesNotContain(TOKEN);
         Page tested = web.post("/integrations/" + id + "/test", Map.of());
         assertThat(tested.body()).contains("The connection works", "Authenticate", "token accepted");
 

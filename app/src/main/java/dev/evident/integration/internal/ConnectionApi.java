@@ -180,6 +180,27 @@ class ConnectionApi {
                 .map(ResourceView::of).toList();
     }
 
+    @GetMapping("/api/v1/resources")
+    @RequiresPermission(Permission.INTEGRATIONS_READ)
+    @Operation(summary = "The inventory", description = "Current resources of the organization, optionally of one type "
+            + "and one connection; at most limit (default 100, at most 1000), ordered by type, connection and external id. "
+            + "personEmail is the person the account belongs to (identity link, else its email attribute)")
+    List<ResourceView> inventoryResources(Actor actor, @RequestParam(required = false) String type,
+                                 @RequestParam(required = false) String connection,
+                                 @RequestParam(required = false) Integer limit) {
+        UUID connectionId = null;
+        if (connection != null && !connection.isBlank()) {
+            try {
+                connectionId = UUID.fromString(connection.strip());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("connection", "must be a connection id");
+            }
+        }
+        int max = limit == null ? 100 : Math.max(1, Math.min(1000, limit));
+        return connections.search(actor, type == null || type.isBlank() ? null : type.strip(), connectionId, max).stream()
+                .map(ResourceView::of).toList();
+    }
+
     @PostMapping(value = "/api/v1/connections/{connectionId}/documents/{field}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @RequiresPermission(Permission.INTEGRATIONS_MANAGE)
     @Operation(summary = "Upload the document of a FILE setting", description = "multipart/form-data with a 'file' part, "

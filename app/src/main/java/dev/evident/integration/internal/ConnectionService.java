@@ -127,6 +127,11 @@ class ConnectionService {
         return inventory.ofConnection(actor.orgId(), id, type, limit);
     }
 
+    List<dev.evident.integration.InventoryResource> search(Actor actor, String type, UUID connectionId, int limit) {
+        actor.require(Permission.INTEGRATIONS_READ);
+        return inventory.search(actor.orgId(), type, connectionId, limit);
+    }
+
     java.util.Optional<Instant> nextSync(UUID connectionId) {
         return scheduler.nextRun(connectionId);
     }

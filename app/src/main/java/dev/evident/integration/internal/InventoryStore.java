@@ -93,6 +93,24 @@ class InventoryStore implements Inventory {
                 .query((rs, i) -> resource(rs, links)).list();
     }
 
+    /** The organization's resources, optionally of one type and connection, ordered by type, connection and external id. */
+    List<InventoryResource> search(UUID orgId, String type, UUID connectionId, int limit) {
+        Links links = links(orgId);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT * FROM integration_resource WHERE org_id = :org");
+        if (type != null) {
+            sql.append(" AND resource_type = :type");
+            params.put("type", type);
+        }
+        if (connectionId != null) {
+            sql.append(" AND connection_id = :conn");
+            params.put("conn", connectionId);
+        }
+        sql.append(" ORDER BY resource_type, connection_id, external_id LIMIT :limit");
+        return jdbc.sql(sql.toString()).param("org", orgId).param("limit", limit).params(params)
+                .query((rs, i) -> resource(rs, links)).list();
+    }
+
     /**
      * Accounts nobody is known for: resources that carry an {@code email} attribute (so they are
      * accounts of people) but have neither an email nor a link.

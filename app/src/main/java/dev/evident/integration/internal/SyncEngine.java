@@ -232,8 +232,14 @@ class SyncEngine {
         transaction.executeWithoutResult(tx -> {
             store.finishSync(c.orgId(), syncId, now, status, counts, failedTypes, attempts, error, payloadDigest);
             store.recordOutcome(c.orgId(), c.id(), now, error == null, error);
-            events.publishEvent(new ConnectionSynced(c.orgId(), c.id(), c.connector(), syncId, now, List.copyOf(okTypes),
-                    List.copyOf(failedTypes), error, payloadDigest));
+            ConnectionSynced synced = new ConnectionSynced(c.orgId(), c.id(), c.connector(), syncId, now,
+                    List.copyOf(okTypes), List.copyOf(failedTypes), error, payloadDigest);
+            try {
+                events.publishEvent(synced);
+            } catch (RuntimeException e) {
+                // A listener's failure (check evaluation, say) must not undo the record of what was collected.
+                log.error("A listener of ConnectionSynced failed for sync {} of connection {}", syncId, c.id(), e);
+            }
         });
         int failures = error == null ? 0 : c.consecutiveFailures() + 1;
         if (failures == properties.failingAfter()) {

@@ -185,6 +185,12 @@ abstract class ConnectionsContract extends IntegrationTest {
                 "Authenticate");
         assertThat(failed.get("steps").get(1).get("message").asText()).contains("401");
 
+        // The old mask, sent back by a form loaded before the rotation, is refused rather than stored as the token.
+        Response stale = s.api().patch("/api/v1/connections/" + id, body("settings", Map.of("apiToken", mask)));
+        assertThat(stale.status()).isEqualTo(400);
+        assertThat(stale.json().get("errors").get(0).get("field").asText()).isEqualTo("settings.apiToken");
+        assertThat(test(s, id).get("steps").get(1).get("passed").asBoolean()).isFalse();
+
         String audit = s.api().get("/api/v1/audit-log?limit=50").body();
         assertThat(audit).contains("connection.created", "connection.updated", "rotated")
                 .doesNotContain("expired-token").doesNotContain(TOKEN);
@@ -346,6 +352,10 @@ abstract class ConnectionsContract extends IntegrationTest {
         assertThat(view.get("failing").asBoolean()).isTrue();
         assertThat(view.get("status").asText()).isEqualTo("failing");
         assertThat(view.get("consecutiveFailures").asInt()).isEqualTo(3);
+        // Failed syncs are retried sooner than the interval: 1, 2, 4 minutes after the first, second, third failure.
+        view = awaitPlanned(s, id);
+        assertThat(Duration.between(java.time.Instant.parse(view.get("lastSyncAt").asText()),
+                java.time.Instant.parse(view.get("nextSyncAt").asText()))).isEqualTo(Duration.ofMinutes(4));
 
         var web = browserlessSession();
         web.signIn(s.org().adminEmail(), s.org().adminPassword());

@@ -355,6 +355,11 @@ class ConnectionService {
             } else if (field.secret()) {
                 if (!sent || value == null || (old != null && value.equals(mask(old)))) {
                     next = old;
+                } else if (value.startsWith(MASK.substring(0, 4))) {
+                    // A mask that is not the current one: a form loaded before someone else changed the secret.
+                    errors.add(new FieldError("settings." + field.name(), field.label() + " was changed since this form "
+                            + "was loaded; type the new value, or reload to keep the stored one"));
+                    next = old;
                 } else if (value.isBlank()) {
                     next = null;
                 } else {

@@ -178,6 +178,12 @@ class ConnectionStore {
     // Sync runs
 
     void startSync(UUID orgId, UUID connectionId, UUID syncId, String trigger, Instant at) {
+        // Only one sync of a connection runs at a time: one still "running" was cut off (its node stopped).
+        jdbc.sql("""
+                UPDATE integration_sync SET status = 'failed', finished_at = :at,
+                    error = 'Interrupted: the node running the sync stopped before it finished'
+                WHERE org_id = :org AND connection_id = :conn AND status = 'running'""")
+                .param("at", toDb(at)).param("org", orgId).param("conn", connectionId).update();
         jdbc.sql("""
                 INSERT INTO integration_sync (id, org_id, connection_id, trigger_kind, started_at, status, type_counts,
                     failed_types, attempts)

@@ -65,7 +65,8 @@ CREATE TABLE integration_type_state (
     PRIMARY KEY (connection_id, resource_type)
 );
 
--- The current inventory: what the last successful collection of each type found.
+-- The current inventory: what the last successful collection of each type found. account: the
+-- attributes have an "email" key (the resource is someone's account); email: its lower-cased value.
 CREATE TABLE integration_resource (
     org_id        UUID NOT NULL REFERENCES organization (id),
     connection_id UUID NOT NULL REFERENCES integration_connection (id) ON DELETE CASCADE,
@@ -74,6 +75,7 @@ CREATE TABLE integration_resource (
     external_id   VARCHAR(512) NOT NULL,
     display_name  VARCHAR(1000) NOT NULL,
     attributes    TEXT NOT NULL,
+    account       BOOLEAN NOT NULL,
     email         VARCHAR(320),
     collected_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     raw_digest    CHAR(64),

@@ -31,8 +31,11 @@ abstract class TenantIsolationContract extends IntegrationTest {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)[^}]*}");
 
-    /** Path variables naming shared reference data (same for every organization): they answer 200, not 404. */
-    private static final Map<String, String> REFERENCE_IDS = Map.of("frameworkId", "soc2-2017");
+    /**
+     * Path variables naming shared reference data (same for every organization), which answer 200, not 404,
+     * or names that are not ids (a connector setting); the other variables of the path decide the answer.
+     */
+    private static final Map<String, String> REFERENCE_IDS = Map.of("frameworkId", "soc2-2017", "field", "roster");
 
     @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
@@ -84,8 +87,9 @@ abstract class TenantIsolationContract extends IntegrationTest {
             case GET -> b.get(path.toString());
             case DELETE -> b.delete(path.toString());
             case POST -> b.post(path.toString(), Map.of());
-            case PATCH -> b.patch(path.toString(), pattern.contains("/members/")
-                    ? body("role", "ADMIN", "version", 0) : body("name", "Renamed by B", "version", 0));
+            case PATCH -> b.patch(path.toString(), pattern.contains("/members/") ? body("role", "ADMIN", "version", 0)
+                    : pattern.contains("/connections/") ? body("displayName", "Renamed by B")
+                    : body("name", "Renamed by B", "version", 0));
             default -> b.raw(verb.name(), path.toString(), "{}", "application/json");
         };
         String where = verb + " " + path + " (" + pattern + ")";
@@ -131,6 +135,12 @@ abstract class TenantIsolationContract extends IntegrationTest {
         ids.put("evidenceId", stored.get("items").get(0).get("id").asText());
         ids.put("entryId", a.get("/api/v1/audit-log?limit=1").json().get("items").get(0).get("id").asText());
         seedNotification(a, ids);
+        var connection = a.post("/api/v1/connections", body("connector", "scripted", "displayName", "A's connection "
+                + System.nanoTime(), "settings", body("baseUrl", "https://a.example.com", "apiToken", "valid-a-token"))).json();
+        ids.put("connectionId", connection.get("id").asText());
+        var link = a.post("/api/v1/identity-links", body("connectionId", connection.get("id").asText(), "resourceType",
+                "scripted.account", "externalId", "a-" + System.nanoTime(), "personEmail", "a-person@acme.example")).json();
+        ids.put("linkId", link.get("id").asText());
         return ids;
     }
 

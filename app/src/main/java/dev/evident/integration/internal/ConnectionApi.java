@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -201,13 +200,15 @@ class ConnectionApi {
                 .map(ResourceView::of).toList();
     }
 
-    @PostMapping(value = "/api/v1/connections/{connectionId}/documents/{field}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/api/v1/connections/{connectionId}/documents/{field}")
     @RequiresPermission(Permission.INTEGRATIONS_MANAGE)
     @Operation(summary = "Upload the document of a FILE setting", description = "multipart/form-data with a 'file' part, "
             + "at most evident.integration.max-document-size (10 MB). Replaces the previous document; collectors read it "
             + "at the next sync")
     ResponseEntity<DocumentView> upload(Actor actor, @PathVariable String connectionId, @PathVariable String field,
                                         @RequestParam(name = "file", required = false) MultipartFile file) {
+        UUID id = id(connectionId);
+        connections.get(actor, id); // another organization's connection is not found, whatever was sent
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("file", "is required: a multipart part named 'file'");
         }
@@ -217,7 +218,7 @@ class ConnectionApi {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var document = connections.upload(actor, id(connectionId), field, fileName(file.getOriginalFilename()), content);
+        var document = connections.upload(actor, id, field, fileName(file.getOriginalFilename()), content);
         return ResponseEntity.status(201).body(DocumentView.of(document));
     }
 

@@ -29,8 +29,8 @@ import org.springframework.stereotype.Repository;
 class InventoryStore implements Inventory {
 
     /** A resource as the sync writes it; {@code email} is the lower-cased email attribute, or null. */
-    record NewResource(String type, String externalId, String displayName, String attributesJson, String email,
-                       Instant collectedAt, String rawDigest) {
+    record NewResource(String type, String externalId, String displayName, String attributesJson, boolean account,
+                       String email, Instant collectedAt, String rawDigest) {
     }
 
     record IdentityLink(UUID id, UUID connectionId, String connector, String resourceType, String externalId,
@@ -54,8 +54,8 @@ class InventoryStore implements Inventory {
                 .param("org", orgId).param("conn", connectionId).param("type", type).update();
         template.batchUpdate("""
                 INSERT INTO integration_resource (org_id, connection_id, connector, resource_type, external_id,
-                    display_name, attributes, email, collected_at, raw_digest)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", resources, 500, (ps, r) -> {
+                    display_name, attributes, account, email, collected_at, raw_digest)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", resources, 500, (ps, r) -> {
             ps.setObject(1, orgId);
             ps.setObject(2, connectionId);
             ps.setString(3, connector);
@@ -63,9 +63,10 @@ class InventoryStore implements Inventory {
             ps.setString(5, r.externalId());
             ps.setString(6, r.displayName());
             ps.setString(7, r.attributesJson());
-            ps.setString(8, r.email());
-            ps.setObject(9, toDb(r.collectedAt()));
-            ps.setString(10, r.rawDigest());
+            ps.setBoolean(8, r.account());
+            ps.setString(9, r.email());
+            ps.setObject(10, toDb(r.collectedAt()));
+            ps.setString(11, r.rawDigest());
         });
     }
 
@@ -117,11 +118,11 @@ class InventoryStore implements Inventory {
      */
     List<InventoryResource> unlinkedAccounts(UUID orgId, String type, int limit) {
         Links links = links(orgId);
-        return jdbc.sql("SELECT * FROM integration_resource WHERE org_id = :org AND email IS NULL"
+        return jdbc.sql("SELECT * FROM integration_resource WHERE org_id = :org AND account = TRUE AND email IS NULL"
                         + (type == null ? "" : " AND resource_type = :type") + " ORDER BY resource_type, external_id")
                 .param("org", orgId).params(type == null ? Map.of() : Map.of("type", type))
                 .query((rs, i) -> resource(rs, links)).stream()
-                .filter(r -> r.personEmail() == null && hasEmailAttribute(r.attributesJson()))
+                .filter(r -> r.personEmail() == null)
                 .limit(limit).toList();
     }
 
@@ -216,15 +217,6 @@ class InventoryStore implements Inventory {
         return new InventoryResource(connectionId, connector, type, externalId, rs.getString("display_name"),
                 rs.getString("attributes"), links.personOf(connectionId, connector, type, externalId, rs.getString("email")),
                 fromDb(rs.getObject("collected_at", OffsetDateTime.class)), rs.getString("raw_digest"));
-    }
-
-    static boolean hasEmailAttribute(String attributesJson) {
-        try {
-            var node = ConnectionStore.JSON.readTree(attributesJson);
-            return node.isObject() && node.has("email");
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     /** The lower-cased {@code email} attribute of an attributes object, or null. */

@@ -381,6 +381,29 @@ abstract class ConnectionsContract extends IntegrationTest {
     }
 
     @Test
+    void twoNodesRunEachDueSyncOnce() throws Exception {
+        Setup s = setup("TwoNodes");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(create(s, "Scripted " + i));
+        }
+        try (AutoCloseable second = IntegrationTestSupport.secondNode(context)) {
+            clock.tick(Duration.ofMinutes(2)); // all four first syncs fall due at once, on both nodes
+            for (String id : ids) {
+                awaitSync(s, id, runs -> !runs.isEmpty());
+            }
+        }
+        for (String id : ids) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM integration_sync WHERE connection_id = :id")
+                    .param("id", UUID.fromString(id)).query(Integer.class).single()).as(id).isEqualTo(1);
+            assertThat(synced.of(UUID.fromString(id))).as(id).hasSize(1);
+        }
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
     void documentsAreStoredHashedAndReadByCollectors() {
         Setup s = setup("Documents");
         String id = create(s, "Scripted");

@@ -54,6 +54,18 @@ public class IntegrationTestSupport {
         }
     }
 
+    /**
+     * A second scheduler node on the same database, as another instance of the application would run it,
+     * sharing this context's sync engine. Close it to stop it.
+     */
+    public static AutoCloseable secondNode(org.springframework.context.ApplicationContext context) {
+        SyncScheduler node = new SyncScheduler(context.getBean(javax.sql.DataSource.class),
+                context.getBeanProvider(SyncEngine.class), context.getBean(ConnectionStore.class),
+                context.getBean(IntegrationProperties.class), context.getBean(java.time.Clock.class));
+        node.start();
+        return node::stop;
+    }
+
     @Bean
     @Primary
     Pauses recordingPause(MutableClock clock) {

@@ -49,7 +49,7 @@ final class Json {
                     throw CollectionException.retryable("GitHub sent a truncated JSON array for " + what, null);
                 }
                 int start = (int) parser.currentTokenLocation().getByteOffset();
-                JsonNode node = MAPPER.readTree(parser);
+                JsonNode node = parser.readValueAsTree();
                 int end = (int) parser.currentLocation().getByteOffset();
                 byte[] raw = new byte[end - start];
                 System.arraycopy(body, start, raw, 0, raw.length);

@@ -46,8 +46,8 @@ final class BranchProtection {
                 codeOwners = reviews.path("require_code_owner_reviews").asBoolean(false);
             }
             JsonNode checks = classic.path("required_status_checks");
-            checks.path("contexts").forEach(context -> statusChecks.add(context.asString()));
-            checks.path("checks").forEach(check -> statusChecks.add(check.path("context").asString()));
+            checks.path("contexts").forEach(context -> addName(statusChecks, context));
+            checks.path("checks").forEach(check -> addName(statusChecks, check.path("context")));
             // Protected branches refuse force pushes and deletion unless explicitly allowed.
             forcePushes = classic.path("allow_force_pushes").path("enabled").asBoolean(false);
             deletions = classic.path("allow_deletions").path("enabled").asBoolean(false);
@@ -62,7 +62,7 @@ final class BranchProtection {
                     codeOwners |= parameters.path("require_code_owner_review").asBoolean(false);
                 }
                 case "required_status_checks" -> parameters.path("required_status_checks")
-                        .forEach(check -> statusChecks.add(check.path("context").asString()));
+                        .forEach(check -> addName(statusChecks, check.path("context")));
                 case "non_fast_forward" -> forcePushes = false;
                 case "deletion" -> deletions = false;
                 default -> {
@@ -83,5 +83,11 @@ final class BranchProtection {
         statusChecks.forEach(names::add);
         attributes.put("allowForcePushes", forcePushes);
         attributes.put("allowDeletions", deletions);
+    }
+
+    private static void addName(Set<String> names, JsonNode name) {
+        if (name.isString() && !name.stringValue().isBlank()) {
+            names.add(name.stringValue());
+        }
     }
 }

@@ -78,6 +78,10 @@ public final class GitHubConnectorFactory implements ConnectorFactory {
 
     /** With the time source and sleeper under the caller's control, for tests. */
     static GitHubConnector create(ConnectorConfig config, Clock clock, Sleeper sleeper) {
+        return create(config, clock, sleeper, GitHubHttp.REQUEST_TIMEOUT);
+    }
+
+    static GitHubConnector create(ConnectorConfig config, Clock clock, Sleeper sleeper, Duration requestTimeout) {
         config.requireValid();
         String organization = config.require(ORGANIZATION).strip();
         URI base = URI.create(config.require(API_BASE_URL).strip());
@@ -88,7 +92,7 @@ public final class GitHubConnectorFactory implements ConnectorFactory {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        GitHubHttp http = new GitHubHttp(client, base, clock, sleeper, maxWait);
+        GitHubHttp http = new GitHubHttp(client, base, clock, sleeper, maxWait, requestTimeout);
         GitHubAuth auth;
         if (config.require(AUTH_MODE).equals("app")) {
             String appId = config.get(APP_ID).map(String::strip)

@@ -31,7 +31,7 @@ final class GitHubHttp {
     private static final int MAX_RATE_LIMIT_WAITS = 5;
     /** GitHub asks to wait at least a minute after hitting a secondary rate limit without other hints. */
     private static final Duration SECONDARY_LIMIT_WAIT = Duration.ofSeconds(60);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     /** A successful (or tolerated) answer. */
     record Response(int status, HttpHeaders headers, byte[] body, String what) {
@@ -50,13 +50,16 @@ final class GitHubHttp {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Duration maxRateLimitWait;
+    private final Duration requestTimeout;
 
-    GitHubHttp(HttpClient client, URI base, Clock clock, Sleeper sleeper, Duration maxRateLimitWait) {
+    GitHubHttp(HttpClient client, URI base, Clock clock, Sleeper sleeper, Duration maxRateLimitWait,
+               Duration requestTimeout) {
         this.client = client;
         this.base = base;
         this.clock = clock;
         this.sleeper = sleeper;
         this.maxRateLimitWait = maxRateLimitWait;
+        this.requestTimeout = requestTimeout;
     }
 
     URI base() {
@@ -92,7 +95,7 @@ final class GitHubHttp {
         URI uri = resolve(pathOrUrl);
         String what = method + " " + uri.getRawPath();
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(REQUEST_TIMEOUT)
+                .timeout(requestTimeout)
                 .header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", "2022-11-28")
                 .header("User-Agent", "evident-connector")

@@ -128,6 +128,24 @@ class GitHubAppAuthTest {
     }
 
     @Test
+    void connectionTestAuthenticatesAsTheInstallation() {
+        github.stubFor(get("/").willReturn(okJson("{}")));
+        github.stubFor(post(TOKENS).willReturn(aResponse().withStatus(201)
+                .withBody(tokenResponse("ghs_first", NOW.plus(Duration.ofHours(1))))));
+        github.stubFor(get("/orgs/acme").withHeader("Authorization", equalTo("Bearer ghs_first"))
+                .willReturn(okJson("{\"login\":\"acme\",\"id\":1}")));
+        github.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/orgs/acme/members"))
+                .willReturn(okJson("[]")));
+        github.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/orgs/acme/dependabot/alerts"))
+                .willReturn(okJson("[]")));
+
+        dev.evident.connector.ConnectionTestResult result = appConnector(pkcs1Pem()).testConnection();
+
+        assertThat(result.passed()).as("%s", result).isTrue();
+        assertThat(result.steps().get(1).message()).contains("installation token").contains(NOW.plus(Duration.ofHours(1)).toString());
+    }
+
+    @Test
     void rejectedJwtPointsAtAppIdAndKey() {
         github.stubFor(post(TOKENS).willReturn(aResponse().withStatus(401)
                 .withBody("{\"message\":\"A JSON web token could not be decoded\"}")));

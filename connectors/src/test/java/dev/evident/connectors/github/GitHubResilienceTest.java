@@ -120,6 +120,18 @@ class GitHubResilienceTest {
     }
 
     @Test
+    void slowAnswersTimeOutAndAreRetried() throws Exception {
+        stubSequence("/orgs/acme", okJson(ORG).withFixedDelay(3_000), okJson(ORG));
+        GitHubConnector connector = GitHubConnectorFactory.create(dev.evident.connector.ConnectorConfig.of(
+                new GitHubConnectorFactory().configSchema(), Map.of("apiBaseUrl", github.baseUrl(),
+                        "organization", "acme", "token", "ghp_good")), clock, sleeper, Duration.ofMillis(300));
+
+        assertThat(collect(connector, "github.organization", clock, null)).hasSize(1);
+        assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(1));
+        github.verify(2, getRequestedFor(urlPathEqualTo("/orgs/acme")));
+    }
+
+    @Test
     void badTokenIsAPermanentFailureNamingTheCredentials() {
         github.stubFor(get("/orgs/acme").willReturn(aResponse().withStatus(401)
                 .withBody("{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com/rest\"}")));

@@ -84,6 +84,16 @@ class GitHubCollectorsTest {
     }
 
     @Test
+    void enterpriseServerBaseUrlWithApiPathIsKept() throws Exception {
+        github.stubFor(get("/api/v3/orgs/acme").willReturn(okJson("{\"login\":\"acme\",\"id\":1}")));
+
+        List<CollectedResource> orgs = collect(GitHubTestSupport.connector(github.baseUrl() + "/api/v3/", clock, sleeper,
+                Map.of()), "github.organization", clock, null);
+
+        assertThat(orgs).extracting(CollectedResource::externalId).containsExactly("acme");
+    }
+
+    @Test
     void organizationSettingsOnlyOwnersSeeAreNullNotFalse() throws Exception {
         github.stubFor(get("/orgs/acme").willReturn(okJson("{\"login\":\"acme\",\"id\":1,\"name\":null}")));
 

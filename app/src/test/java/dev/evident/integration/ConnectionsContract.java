@@ -425,6 +425,30 @@ abstract class ConnectionsContract extends IntegrationTest {
     }
 
     @Test
+    void theBuiltInHrRosterReadsItsUploadedFileInTestsAndSyncs() {
+        Setup s = setup("Roster");
+        Response created = s.api().post("/api/v1/connections", body("connector", "hr-roster", "displayName", "HR"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        JsonNode untested = test(s, id);
+        assertThat(untested.get("passed").asBoolean()).isFalse();
+        assertThat(untested.toString()).contains("roster");
+
+        byte[] roster = ("name,email,start date,end date\nAna Lima,Ana@Acme.example,2024-01-15,\n"
+                + "Bo Chen,bo@acme.example,2023-02-01,2024-06-30\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(upload(s, id, "roster", "roster.csv", roster).status()).isEqualTo(201);
+        JsonNode tested = test(s, id);
+        assertThat(tested.get("passed").asBoolean()).as(tested.toString()).isTrue();
+
+        JsonNode run = syncNow(s, id);
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("ok");
+        assertThat(run.get("typeCounts").get("hr.person").asInt()).isEqualTo(2);
+        Map<String, String> people = new HashMap<>();
+        inventory.forEach(s.org().id(), "hr.person", r -> people.put(r.externalId(), r.personEmail()));
+        assertThat(people).containsEntry("ana@acme.example", "ana@acme.example").containsKey("bo@acme.example");
+    }
+
+    @Test
     void identityLinksOverrideEmailsAndUnlinkedAccountsAreListed() {
         Setup s = setup("Identity");
         String id = create(s, "Scripted");

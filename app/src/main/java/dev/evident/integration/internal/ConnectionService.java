@@ -240,14 +240,15 @@ class ConnectionService {
         ConnectorFactory factory = factory(connection);
         ConnectorConfig config;
         try {
-            config = config(connection, factory).requireValid();
+            config = withoutMissingDocuments(config(connection, factory));
         } catch (InvalidConfigException e) {
             return new ConnectionTestResult(e.problems().stream()
                     .map(p -> TestStep.failed("Settings", p.field() + ": " + p.message())).toList());
         }
         try (Connector connector = factory.create(config)) {
             if (connector instanceof Testable testable) {
-                return testable.testConnection();
+                // The context a sync would get, so a connector fed by a document can test that document.
+                return testable.testConnection(dev.evident.connector.CollectionContext.of(clock, null, documents(connection)));
             }
             return ConnectionTestResult.of(TestStep.passed("Settings", "complete"),
                     TestStep.failed("Test", factory.displayName() + " cannot be tested without collecting; run a sync "
@@ -315,6 +316,20 @@ class ConnectionService {
             }
         }
         return ConnectorConfig.of(factory.configSchema(), plain);
+    }
+
+    /**
+     * The config, valid apart from documents not uploaded yet: the connector's own test then says which
+     * document is missing, in its words (the HR roster's "Roster uploaded" step).
+     */
+    private static ConnectorConfig withoutMissingDocuments(ConnectorConfig config) {
+        List<ConfigProblem> problems = config.problems().stream()
+                .filter(p -> config.schema().field(p.field()).map(f -> f.type() != FieldType.FILE).orElse(true))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        return config;
     }
 
     /** The documents of the connection's FILE settings, read from the database when a collector opens them. */

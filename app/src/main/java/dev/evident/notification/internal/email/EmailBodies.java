@@ -22,9 +22,14 @@ class EmailBodies {
 
     private final String baseUrl;
 
+    @org.springframework.beans.factory.annotation.Autowired
     EmailBodies(EvidentProperties properties) {
-        String base = properties.publicUrl();
-        this.baseUrl = base == null ? "" : base.replaceAll("/+$", "");
+        this(properties.publicUrl());
+    }
+
+    /** @param publicUrl the base for absolute links, or null to leave links as application paths */
+    EmailBodies(String publicUrl) {
+        this.baseUrl = publicUrl == null ? "" : publicUrl.replaceAll("/+$", "");
     }
 
     Rendered single(Item item) {

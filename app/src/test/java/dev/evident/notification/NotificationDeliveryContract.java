@@ -460,4 +460,33 @@ abstract class NotificationDeliveryContract extends IntegrationTest {
         assertThat(org.api().delete("/api/v1/webhooks/" + hook.id()).status()).isEqualTo(204);
         assertThat(org.api().get("/api/v1/webhooks/" + hook.id()).status()).isEqualTo(404);
     }
+
+    @Test
+    void theAdminPageRegistersAnEndpointShowsTheSecretOnceAndLogsAPing() {
+        var receiver = WebhookReceiver.instance();
+        Organization org = newOrganization("Hook page");
+        String path = uniquePath("page");
+        receiver.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(202).withBody("accepted")));
+        WebSession admin = signIn(org.adminEmail(), org.adminPassword());
+        assertThat(admin.get("/webhooks").body()).contains("Add an endpoint");
+
+        WebSession.Page created = admin.postAll("/webhooks", List.of(Map.entry("url", WebhookReceiver.url(path)),
+                Map.entry("description", "Chat <bridge>"), Map.entry("events", "check.state_changed"),
+                Map.entry("events", "evidence.stale")));
+        assertThat(created.status()).isEqualTo(302);
+        String detailPath = created.location().replaceFirst("^https?://[^/]+", "");
+        String detail = admin.get(detailPath).body();
+        Matcher secret = Pattern.compile("id=\"new-secret\"[^>]*value=\"(whsec_[^\"]+)\"").matcher(detail);
+        assertThat(secret.find()).as("the secret is shown after creation").isTrue();
+        assertThat(detail).contains("Chat &lt;bridge&gt;").contains("check.state_changed, evidence.stale");
+        assertThat(admin.get(detailPath).body()).as("and only once").doesNotContain(secret.group(1));
+
+        assertThat(admin.post(detailPath + "/ping", Map.of()).status()).isEqualTo(302);
+        String afterPing = admin.get(detailPath).body();
+        assertThat(afterPing).contains("Ping delivered: the endpoint answered 202.").contains("<code>ping</code>")
+                .contains("accepted");
+        List<LoggedRequest> received = receiver.findAll(postRequestedFor(urlEqualTo(path)));
+        assertThat(received).hasSize(1);
+        assertSigned(received.get(0), secret.group(1));
+    }
 }

@@ -59,7 +59,8 @@ class WebhookPages {
             redirect.addFlashAttribute("newSecret", created.secret());
             return "redirect:/webhooks/" + created.endpoint().id();
         } catch (ProblemException e) {
-            FormErrors.add(model, e, Map.of("events[0]", "events", "events[1]", "events", "events[2]", "events"));
+            FormErrors.add(model, e, Map.of("events[0]", "events", "events[1]", "events", "events[2]", "events"),
+                    Map.of("url", "URL"));
             model.addAttribute("url", url);
             model.addAttribute("description", description);
             model.addAttribute("selectedEvents", events == null ? List.of() : events);

@@ -77,3 +77,4 @@ CREATE TABLE webhook_delivery (
 
 CREATE INDEX webhook_delivery_due ON webhook_delivery (status, next_attempt_at);
 CREATE INDEX webhook_delivery_log ON webhook_delivery (org_id, endpoint_id, id);
+CREATE INDEX webhook_delivery_created ON webhook_delivery (created_at);

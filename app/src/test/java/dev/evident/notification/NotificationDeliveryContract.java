@@ -28,6 +28,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -488,5 +491,53 @@ abstract class NotificationDeliveryContract extends IntegrationTest {
         List<LoggedRequest> received = receiver.findAll(postRequestedFor(urlEqualTo(path)));
         assertThat(received).hasSize(1);
         assertSigned(received.get(0), secret.group(1));
+    }
+
+    @Test
+    void twoNodesSendEachDeliveryOnceAndOneDigestPerMember() throws Exception {
+        var receiver = WebhookReceiver.instance();
+        Organization org = newOrganization("Two nodes");
+        Hook hook = hook(org, uniquePath("nodes"), List.of("all"));
+        receiver.stubFor(post(urlEqualTo(hook.path())).willReturn(aResponse().withStatus(200).withFixedDelay(20)));
+        ApiClient admin = personalApi(org);
+        assertThat(admin.raw("PUT", "/api/v1/notifications/preferences", "{\"email\":\"DAILY_DIGEST\"}",
+                "application/json").status()).isEqualTo(200);
+        for (int i = 0; i < 8; i++) {
+            events.publishEvent(change(org, UUID.randomUUID(), "repo-" + i, "pass", "fail"));
+        }
+
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            var first = nodes.submit(worker::runDue);
+            var second = nodes.submit(worker::runDue);
+            first.get(60, TimeUnit.SECONDS);
+            second.get(60, TimeUnit.SECONDS);
+            var digestA = nodes.submit(digest::run);
+            var digestB = nodes.submit(digest::run);
+            digestA.get(60, TimeUnit.SECONDS);
+            digestB.get(60, TimeUnit.SECONDS);
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        List<LoggedRequest> received = receiver.findAll(postRequestedFor(urlEqualTo(hook.path())));
+        assertThat(received).hasSize(8);
+        assertThat(received.stream().map(r -> r.getHeader("X-Evident-Delivery")).distinct()).hasSize(8);
+        JsonNode log = deliveries(org, hook);
+        assertThat(log).hasSize(8).allSatisfy(d -> {
+            assertThat(d.get("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(d.get("attempts").asInt()).isEqualTo(1);
+        });
+        List<MimeMessage> mails = GreenMailServer.to(org.adminEmail());
+        assertThat(mails).hasSize(1);
+        assertThat(GreenMailServer.subject(mails.get(0))).startsWith("Evident daily digest: 8 notifications");
+
+        // finished deliveries leave the log after the retention period
+        clock.tick(Duration.ofDays(89));
+        worker.purge();
+        assertThat(deliveries(org, hook)).hasSize(8);
+        clock.tick(Duration.ofDays(2));
+        worker.purge();
+        assertThat(deliveries(org, hook)).isEmpty();
     }
 }

@@ -52,6 +52,17 @@ public class DeliveryWorker implements SchedulingConfigurer {
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         // The first run waits one interval, so a starting node (or a test) is not raced by its own worker.
         registrar.addFixedDelayTask(new FixedDelayTask(this::scheduled, properties.pollInterval(), properties.pollInterval()));
+        registrar.addFixedDelayTask(new FixedDelayTask(this::purge, Duration.ofHours(1), Duration.ofHours(1)));
+    }
+
+    /** Finished deliveries older than {@code evident.webhooks.log-retention} leave the log (any node may do it). */
+    public int purge() {
+        try {
+            return deliveries.purgeFinished(Timestamps.now(clock).minus(properties.logRetention()));
+        } catch (RuntimeException e) {
+            log.warn("Could not purge the webhook delivery log: {}", e.getMessage());
+            return 0;
+        }
     }
 
     private void scheduled() {

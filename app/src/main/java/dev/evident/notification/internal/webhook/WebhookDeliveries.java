@@ -98,6 +98,12 @@ class WebhookDeliveries {
                 .query(WebhookDeliveries::row).list();
     }
 
+    /** Removes finished deliveries created before the cutoff; returns how many. */
+    int purgeFinished(Instant before) {
+        return jdbc.sql("DELETE FROM webhook_delivery WHERE created_at < :before AND status IN ('SUCCEEDED', 'FAILED')")
+                .param("before", toDb(before)).update();
+    }
+
     private static String clip(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }

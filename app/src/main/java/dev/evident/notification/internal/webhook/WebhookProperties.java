@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout           for the endpoint's answer, from sending the request to the end of the
  *                              (bounded) response body
  * @param maxResponseBytes      how much of an endpoint's response body is read and kept in the log
+ * @param logRetention          how long finished deliveries (succeeded or failed) stay in the log
  */
 @ConfigurationProperties("evident.webhooks")
 public record WebhookProperties(@DefaultValue("false") boolean allowPrivateAddresses,
@@ -28,7 +29,8 @@ public record WebhookProperties(@DefaultValue("false") boolean allowPrivateAddre
                                 @DefaultValue({"1m", "5m", "30m", "2h", "12h"}) List<Duration> retryDelays,
                                 @DefaultValue("5s") Duration connectTimeout,
                                 @DefaultValue("10s") Duration readTimeout,
-                                @DefaultValue("2000") int maxResponseBytes) {
+                                @DefaultValue("2000") int maxResponseBytes,
+                                @DefaultValue("90d") Duration logRetention) {
 
     public WebhookProperties {
         retryDelays = List.copyOf(retryDelays);

@@ -14,7 +14,7 @@ class AddressPolicyTest {
 
     private static WebhookProperties properties(boolean allowPrivate, boolean allowHttp) {
         return new WebhookProperties(allowPrivate, allowHttp, Duration.ofSeconds(15), List.of(Duration.ofMinutes(1)),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), 2000);
+                Duration.ofSeconds(5), Duration.ofSeconds(10), 2000, Duration.ofDays(90));
     }
 
     private final AddressPolicy strict = new AddressPolicy(properties(false, false));

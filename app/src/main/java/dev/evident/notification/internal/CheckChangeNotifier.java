@@ -97,10 +97,15 @@ class CheckChangeNotifier {
             case "error" -> "could not be evaluated";
             default -> change.outcome();
         };
-        String subject = change.checkTitle() + " " + verb + " for " + CheckChanges.resourceLabel(change);
+        String title = change.checkTitle() == null || change.checkTitle().isBlank() ? change.checkKey() : change.checkTitle();
+        String subject = title + " " + verb + " for " + CheckChanges.resourceLabel(change);
         StringBuilder body = new StringBuilder();
-        body.append("Check: ").append(change.checkTitle()).append(" (").append(change.checkKey()).append(", version ")
-                .append(change.checkVersion()).append(", severity ").append(change.severity()).append(")\n");
+        body.append("Check: ").append(title).append(" (").append(change.checkKey()).append(", version ")
+                .append(change.checkVersion());
+        if (change.severity() != null) {
+            body.append(", severity ").append(change.severity());
+        }
+        body.append(")\n");
         body.append("Resource: ").append(CheckChanges.resourceLabel(change)).append('\n');
         body.append("Outcome: ").append(CheckChanges.transition(change)).append(" at ").append(change.at()).append('\n');
         if (change.detail() != null && !change.detail().isBlank()) {

@@ -1,7 +1,10 @@
 package dev.evident.verifier;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,8 @@ import java.util.function.Function;
  * package verifier both use it, so they cannot disagree. Formats: docs/evidence-format.md.
  */
 public final class LedgerVerifier {
+
+    private static final HexFormat HEX = HexFormat.of();
 
     /** One stored entry: {@code entryJson} is the exact canonical JSON that was hashed. */
     public record Entry(long seq, String prevHash, String hash, String entryJson) {
@@ -53,10 +58,11 @@ public final class LedgerVerifier {
         String prev = HashChain.GENESIS;
         long expected = 1;
         boolean chainIntact = true;
+        MessageDigest sha = Hashes.newSha256();
         while (entries.hasNext()) {
             Entry e = entries.next();
             if (chainIntact) {
-                String problem = chainProblem(e, expected, prev, orgId);
+                String problem = chainProblem(e, expected, prev, orgId, sha);
                 if (problem != null) {
                     problems.add(new Problem("chain", e.seq(), null, problem));
                     chainIntact = false; // everything after the first break is suspect; name only the first
@@ -78,7 +84,7 @@ public final class LedgerVerifier {
                 problems, hashes);
     }
 
-    private static String chainProblem(Entry e, long expected, String prev, String orgId) {
+    private static String chainProblem(Entry e, long expected, String prev, String orgId, MessageDigest sha) {
         if (e.seq() != expected) {
             return e.seq() > expected ? "entry " + expected + " is missing (found " + e.seq() + " next)"
                     : "out of order: expected entry " + expected + ", found " + e.seq();
@@ -87,22 +93,24 @@ public final class LedgerVerifier {
             return "its previous-hash link does not match entry " + (expected - 1) + " (" + shorten(prev) + " expected, "
                     + shorten(e.prevHash()) + " found): an entry before it was removed, reordered or altered";
         }
-        String recomputed = Hashes.sha256Hex(e.prevHash() + "\n" + e.entryJson());
+        sha.update(e.prevHash().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) '\n');
+        sha.update(e.entryJson().getBytes(StandardCharsets.UTF_8));
+        String recomputed = HEX.formatHex(sha.digest());
         if (!recomputed.equals(e.hash())) {
             return "its content does not match its hash (" + shorten(e.hash()) + " stored, " + shorten(recomputed)
                     + " recomputed): the entry was altered";
         }
         Object parsed;
         try {
-            parsed = Json.parse(e.entryJson());
+            parsed = Json.parseCanonical(e.entryJson());
+        } catch (Json.NotCanonicalException ex) {
+            return "its content is not in canonical form (" + ex.getMessage() + "), so other tools would hash it differently";
         } catch (JsonParseException ex) {
             return "its content is not valid JSON: " + ex.getMessage();
         }
         if (!(parsed instanceof Map<?, ?> map)) {
             return "its content is not a JSON object";
-        }
-        if (!CanonicalJson.encode(parsed).equals(e.entryJson())) {
-            return "its content is not in canonical form, so other tools would hash it differently";
         }
         if (!String.valueOf(map.get("orgId")).equals(orgId)) {
             return "it belongs to organization " + map.get("orgId") + ", not " + orgId;

@@ -189,7 +189,6 @@ public class EvidenceItems {
                 .query(EvidenceItems::row).list());
     }
 
-    /** Every item of the organization in ledger order, for verification; without links. */
     /** An item as verification reads it: the row, its record data (records only) and the ledger entry that added it. */
     record Sealed(EvidenceItem item, String recordContent, String addedEntry) {
     }
@@ -198,17 +197,23 @@ public class EvidenceItems {
      * Every item of an organization with the ledger entry at its {@code ledger_seq}, a page of
      * {@code pageSize} rows at a time (keyset on the primary key), so verifying a large ledger
      * costs one query per page rather than one per item and never holds all items at once.
-     * Stops when {@code consumer} returns false.
+     * Stops when {@code consumer} returns false. Record data is read only when {@code withRecordContent}.
      */
-    void forEachSealed(UUID orgId, int pageSize, java.util.function.Predicate<Sealed> consumer) {
+    void forEachSealed(UUID orgId, int pageSize, boolean withRecordContent, java.util.function.Predicate<Sealed> consumer) {
         UUID after = new UUID(0, 0);
+        // Only what verification compares; the item that superseded another is not part of its metadata.
+        String sql = """
+                SELECT i.id, i.org_id, i.kind, i.title, i.description, i.source_type, i.source_id, i.source_label,
+                    i.source_connector, i.source_query, i.collected_at, i.effective_from, i.effective_to, i.file_name,
+                    i.content_type, i.size, i.url, i.content_sha256, i.metadata_sha256, i.supersedes_id,
+                    CAST(NULL AS UUID) AS superseded_by, i.ledger_seq, i.removed_at, i.created_at, %s AS record_content,
+                    e.entry AS added_entry
+                FROM evidence_item i
+                LEFT JOIN evidence_ledger_entry e ON e.org_id = i.org_id AND e.seq = i.ledger_seq
+                WHERE i.org_id = :org AND i.id > :after ORDER BY i.id LIMIT :limit""".formatted(
+                withRecordContent ? "i.record_content" : "CAST(NULL AS VARCHAR(1))");
         while (true) {
-            List<Sealed> page = jdbc.sql("""
-                    SELECT i.*, (SELECT s.id FROM evidence_item s WHERE s.supersedes_id = i.id) AS superseded_by,
-                        e.entry AS added_entry
-                    FROM evidence_item i
-                    LEFT JOIN evidence_ledger_entry e ON e.org_id = i.org_id AND e.seq = i.ledger_seq
-                    WHERE i.org_id = :org AND i.id > :after ORDER BY i.id LIMIT :limit""")
+            List<Sealed> page = jdbc.sql(sql)
                     .param("org", orgId).param("after", after).param("limit", pageSize)
                     .query((rs, n) -> new Sealed(row(rs, n), rs.getString("record_content"), rs.getString("added_entry")))
                     .list();

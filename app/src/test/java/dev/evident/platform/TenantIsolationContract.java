@@ -84,8 +84,8 @@ abstract class TenantIsolationContract extends IntegrationTest {
             case GET -> b.get(path.toString());
             case DELETE -> b.delete(path.toString());
             case POST -> b.post(path.toString(), Map.of());
-            case PATCH -> b.patch(path.toString(), pattern.contains("/members/")
-                    ? body("role", "ADMIN", "version", 0) : body("name", "Renamed by B", "version", 0));
+            case PATCH -> b.patch(path.toString(), pattern.contains("/members/") ? body("role", "ADMIN", "version", 0)
+                    : pattern.contains("/webhooks/") ? body("active", false) : body("name", "Renamed by B", "version", 0));
             default -> b.raw(verb.name(), path.toString(), "{}", "application/json");
         };
         String where = verb + " " + path + " (" + pattern + ")";
@@ -131,7 +131,30 @@ abstract class TenantIsolationContract extends IntegrationTest {
         ids.put("evidenceId", stored.get("items").get(0).get("id").asText());
         ids.put("entryId", a.get("/api/v1/audit-log?limit=1").json().get("items").get(0).get("id").asText());
         seedNotification(a, ids);
+        seedWebhook(a, ids);
         return ids;
+    }
+
+    /**
+     * A webhook of A (to a documentation address, 203.0.113.0/24, that nothing answers) and a delivery
+     * of it, written as already failed so no worker tries to send it.
+     */
+    private void seedWebhook(ApiClient a, Map<String, String> ids) {
+        // paused, so nothing other tests do in the bootstrap organization is ever sent to it
+        var created = a.post("/api/v1/webhooks", body("url", "https://203.0.113.10/hook", "events", java.util.List.of("all"),
+                "active", false));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String webhookId = created.json().get("webhook").get("id").asText();
+        ids.put("webhookId", webhookId);
+        java.util.UUID orgA = java.util.UUID.fromString(a.get("/api/v1/organization").json().get("id").asText());
+        java.util.UUID deliveryId = java.util.UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO webhook_delivery (id, org_id, endpoint_id, event_id, event_type, payload, status, attempts,
+                                              created_at)
+                VALUES (:id, :org, :endpoint, :event, 'ping', '{}', 'FAILED', 1, CURRENT_TIMESTAMP)""")
+                .param("id", deliveryId).param("org", orgA).param("endpoint", java.util.UUID.fromString(webhookId))
+                .param("event", java.util.UUID.randomUUID()).update();
+        ids.put("deliveryId", deliveryId.toString());
     }
 
     @Autowired

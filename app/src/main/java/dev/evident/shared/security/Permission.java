@@ -30,7 +30,9 @@ public enum Permission {
     /** Add evidence (files, links, records), supersede it, link it to controls. */
     EVIDENCE_WRITE,
     /** Export audit packages of a program's evidence. */
-    EVIDENCE_EXPORT;
+    EVIDENCE_EXPORT,
+    /** Register webhook endpoints, rotate their secrets, read their delivery log and redeliver. */
+    WEBHOOKS_MANAGE;
 
     /** Authority name used by Spring Security for non-controller endpoints (actuator). */
     public String authority() {

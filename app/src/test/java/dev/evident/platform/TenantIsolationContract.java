@@ -89,7 +89,7 @@ abstract class TenantIsolationContract extends IntegrationTest {
             case POST -> b.post(path.toString(), Map.of());
             case PATCH -> b.patch(path.toString(), pattern.contains("/members/") ? body("role", "ADMIN", "version", 0)
                     : pattern.contains("/connections/") ? body("displayName", "Renamed by B")
-                    : body("name", "Renamed by B", "version", 0));
+                    : pattern.contains("/webhooks/") ? body("active", false) : body("name", "Renamed by B", "version", 0));
             default -> b.raw(verb.name(), path.toString(), "{}", "application/json");
         };
         String where = verb + " " + path + " (" + pattern + ")";
@@ -141,7 +141,30 @@ abstract class TenantIsolationContract extends IntegrationTest {
         var link = a.post("/api/v1/identity-links", body("connectionId", connection.get("id").asText(), "resourceType",
                 "scripted.account", "externalId", "a-" + System.nanoTime(), "personEmail", "a-person@acme.example")).json();
         ids.put("linkId", link.get("id").asText());
+        seedWebhook(a, ids);
         return ids;
+    }
+
+    /**
+     * A webhook of A (to a documentation address, 203.0.113.0/24, that nothing answers) and a delivery
+     * of it, written as already failed so no worker tries to send it.
+     */
+    private void seedWebhook(ApiClient a, Map<String, String> ids) {
+        // paused, so nothing other tests do in the bootstrap organization is ever sent to it
+        var created = a.post("/api/v1/webhooks", body("url", "https://203.0.113.10/hook", "events", java.util.List.of("all"),
+                "active", false));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String webhookId = created.json().get("webhook").get("id").asText();
+        ids.put("webhookId", webhookId);
+        java.util.UUID orgA = java.util.UUID.fromString(a.get("/api/v1/organization").json().get("id").asText());
+        java.util.UUID deliveryId = java.util.UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO webhook_delivery (id, org_id, endpoint_id, event_id, event_type, payload, status, attempts,
+                                              created_at)
+                VALUES (:id, :org, :endpoint, :event, 'ping', '{}', 'FAILED', 1, CURRENT_TIMESTAMP)""")
+                .param("id", deliveryId).param("org", orgA).param("endpoint", java.util.UUID.fromString(webhookId))
+                .param("event", java.util.UUID.randomUUID()).update();
+        ids.put("deliveryId", deliveryId.toString());
     }
 
     @Autowired

@@ -40,7 +40,7 @@ public final class CanonicalJson {
     }
 
     public static final class ObjectWriter {
-        private final StringBuilder out = new StringBuilder(512).append('{');
+        private final StringBuilder out = new StringBuilder(1024).append('{');
         private String lastKey;
 
         private ObjectWriter() {

@@ -36,7 +36,7 @@ public class LedgerAudit {
 
     static final int MAX_FINDINGS = 100;
     /** Items read per query while verifying. */
-    private static final int PAGE = 2000;
+    private static final int PAGE = 5000;
 
     private final LedgerVerification ledger;
     private final EvidenceItems items;
@@ -67,19 +67,41 @@ public class LedgerAudit {
     }
 
     public Report verify(UUID orgId, boolean checkContent) {
-        Future<LedgerVerifier.Result> chainPass = chainLane.submit(() -> ledger.verifyChain(orgId));
+        long last = ledger.lastSeq(orgId);
+        Additions sealed = new Additions(last);
+        Future<LedgerVerifier.Result> chainPass = chainLane.submit(() -> ledger.verifyChain(orgId, last, (seq, entry) -> {
+            if ("evidence.added".equals(entry.get("event"))) {
+                sealed.add(seq, String.valueOf(entry.get("evidenceId")), String.valueOf(entry.get("metadataSha256")),
+                        String.valueOf(entry.get("contentSha256")));
+            }
+        }));
+        Additions claimed = new Additions(last);
+        long[] lastNow = {last};
         List<Finding> itemFindings = new ArrayList<>();
         int[] itemsChecked = {0};
         int[] contentChecked = {0};
         try {
-            items.forEachSealed(orgId, PAGE, checkContent, sealed -> {
-                EvidenceItem item = sealed.item();
+            items.streamItems(orgId, checkContent, sealedItem -> {
+                EvidenceItem item = sealedItem.item();
                 itemsChecked[0]++;
-                checkRow(item, sealed.addedEntry(), itemFindings);
+                checkMetadata(item, itemFindings);
+                if (item.ledgerSeq() > last) {
+                    // Added while this verification runs (its entry is past the part being checked), or
+                    // pointing past the end of the ledger.
+                    if (item.ledgerSeq() > lastNow[0]) {
+                        lastNow[0] = ledger.lastSeq(orgId);
+                    }
+                    if (item.ledgerSeq() > lastNow[0]) {
+                        itemFindings.add(Finding.item("metadata", item, "ledger entry " + item.ledgerSeq()
+                                + " does not record its addition: there is no such entry in the ledger"));
+                    }
+                } else {
+                    claimed.add(item.ledgerSeq(), item.id().toString(), item.metadataSha256(), item.contentSha256());
+                }
                 if (checkContent && item.removedAt() == null) {
                     contentChecked[0]++;
                     if (item.kind().isRecord()) {
-                        checkRecord(item, sealed.recordContent(), itemFindings);
+                        checkRecord(item, sealedItem.recordContent(), itemFindings);
                     } else {
                         checkContent(orgId, item, itemFindings);
                     }
@@ -94,9 +116,36 @@ public class LedgerAudit {
         List<Finding> findings = new ArrayList<>();
         chain.problems().forEach(p -> findings.add(p.seq() == null ? Finding.of(p)
                 : Finding.of(p, ledger.evidenceAt(orgId, p.seq()).orElse(null))));
-        findings.addAll(itemFindings.subList(0, Math.min(itemFindings.size(), Math.max(0, MAX_FINDINGS - findings.size()))));
-        return new Report(findings.isEmpty(), chain.entriesChecked(), chain.checkpointsChecked(), itemsChecked[0],
-                contentChecked[0], chain.headHash(), clock.instant(), List.copyOf(findings));
+        findings.addAll(itemFindings);
+        if (!claimed.matches(sealed)) {
+            nameMismatches(orgId, checkContent, sealed, claimed, findings);
+        }
+        List<Finding> reported = findings.size() > MAX_FINDINGS ? findings.subList(0, MAX_FINDINGS) : findings;
+        return new Report(reported.isEmpty(), chain.entriesChecked(), chain.checkpointsChecked(), itemsChecked[0],
+                contentChecked[0], chain.headHash(), clock.instant(), List.copyOf(reported));
+    }
+
+    /**
+     * The fingerprints disagree: some item does not match the entry that should record its addition,
+     * or an addition has no item. Walks the items again with their entries (the slow path) to name
+     * each, then names the additions nobody claimed.
+     */
+    private void nameMismatches(UUID orgId, boolean checkContent, Additions sealed, Additions claimed, List<Finding> findings) {
+        items.forEachSealed(orgId, PAGE, false, sealedItem -> {
+            EvidenceItem item = sealedItem.item();
+            if (item.ledgerSeq() <= sealed.last() && !claimed.sameAt(sealed, item.ledgerSeq())
+                    && EvidenceMetadata.sha256(item).equals(item.metadataSha256())) {
+                checkAgainstEntry(item, sealedItem.addedEntry(), findings);
+            }
+            return findings.size() < MAX_FINDINGS;
+        });
+        sealed.unclaimedBy(claimed).forEach(seq -> {
+            if (findings.size() < MAX_FINDINGS) {
+                UUID evidenceId = ledger.evidenceAt(orgId, seq).orElse(null);
+                findings.add(new Finding("metadata", seq, null, evidenceId, "ledger entry " + seq + " records the addition of "
+                        + "evidence " + evidenceId + ", but no item in the database is that evidence: its row was deleted"));
+            }
+        });
     }
 
     private static LedgerVerifier.Result chainResult(Future<LedgerVerifier.Result> chainPass) {
@@ -114,13 +163,16 @@ public class LedgerAudit {
         }
     }
 
-    private void checkRow(EvidenceItem item, String entryJson, List<Finding> findings) {
-        String recomputed = EvidenceMetadata.sha256(item);
-        if (!recomputed.equals(item.metadataSha256())) {
+    /** The row against the metadata hash it carries. */
+    private static void checkMetadata(EvidenceItem item, List<Finding> findings) {
+        if (!EvidenceMetadata.sha256(item).equals(item.metadataSha256())) {
             findings.add(Finding.item("metadata", item, "its stored details no longer match the metadata hash sealed when it "
                     + "was added: the row was edited in the database"));
-            return;
         }
+    }
+
+    /** The row's hashes against the ledger entry at its position. */
+    private static void checkAgainstEntry(EvidenceItem item, String entryJson, List<Finding> findings) {
         if (entryJson == null) {
             findings.add(Finding.item("metadata", item, "ledger entry " + item.ledgerSeq()
                     + " does not record its addition: there is no such entry in the ledger"));

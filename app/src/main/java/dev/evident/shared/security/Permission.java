@@ -34,7 +34,9 @@ public enum Permission {
     /** See connections (credentials always masked), their sync history, the inventory and identity links. */
     INTEGRATIONS_READ,
     /** Add, change, test, sync and delete connections; upload their documents; manage identity links. */
-    INTEGRATIONS_MANAGE;
+    INTEGRATIONS_MANAGE,
+    /** Register webhook endpoints, rotate their secrets, read their delivery log and redeliver. */
+    WEBHOOKS_MANAGE;
 
     /** Authority name used by Spring Security for non-controller endpoints (actuator). */
     public String authority() {

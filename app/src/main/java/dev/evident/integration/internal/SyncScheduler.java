@@ -40,7 +40,9 @@ class SyncScheduler implements SmartLifecycle {
     static final String MANUAL = "manual";
 
     private final CustomTask<String> task;
-    private final Scheduler scheduler;
+    private final DataSource dataSource;
+    /** Replaced by a fresh one when stopped: a db-scheduler Scheduler cannot be started again after it stopped. */
+    private volatile Scheduler scheduler;
     private final ObjectProvider<SyncEngine> engine;
     private final ConnectionStore store;
     private final IntegrationProperties properties;
@@ -49,6 +51,7 @@ class SyncScheduler implements SmartLifecycle {
 
     SyncScheduler(DataSource dataSource, ObjectProvider<SyncEngine> engine, ConnectionStore store,
                   IntegrationProperties properties, Clock clock) {
+        this.dataSource = dataSource;
         this.engine = engine;
         this.store = store;
         this.properties = properties;
@@ -58,7 +61,11 @@ class SyncScheduler implements SmartLifecycle {
                 .onFailureReschedule(Schedules.fixedDelay(Duration.ofMinutes(5)))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> run(instance));
-        this.scheduler = new SchedulerBuilder(dataSource, List.of(task))
+        this.scheduler = newScheduler();
+    }
+
+    private Scheduler newScheduler() {
+        return new SchedulerBuilder(dataSource, List.of(task))
                 // The application's clock, which tests control, decides when a sync is due.
                 .clock(() -> Timestamps.now(clock))
                 .threads(Math.max(1, properties.scheduler().threads()))
@@ -170,6 +177,8 @@ class SyncScheduler implements SmartLifecycle {
         if (running) {
             scheduler.stop();
             running = false;
+            // A context can be stopped and started again (Spring pauses cached test contexts, for one).
+            scheduler = newScheduler();
         }
     }
 

@@ -11,8 +11,11 @@ public final class Hashes {
     private Hashes() {
     }
 
+    /** One digest per thread: looking a digest up costs more than hashing a short value. */
+    private static final ThreadLocal<MessageDigest> PER_THREAD = ThreadLocal.withInitial(Hashes::sha256);
+
     public static String sha256Hex(byte[] data) {
-        return HexFormat.of().formatHex(sha256().digest(data));
+        return HexFormat.of().formatHex(PER_THREAD.get().digest(data));
     }
 
     public static String sha256Hex(String utf8) {

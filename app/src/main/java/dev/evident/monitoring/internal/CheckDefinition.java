@@ -26,6 +26,11 @@ public record CheckDefinition(String key, String title, String description, Stri
         joins = joins == null ? List.of() : List.copyOf(joins);
     }
 
+    public CheckDefinition withKey(String newKey) {
+        return new CheckDefinition(newKey, title, description, resourceType, expression, severity, controls, remediation,
+                parameters, joins);
+    }
+
     /** The resource types the check reads: its own and every joined type. */
     public List<String> typesRead() {
         List<String> types = new java.util.ArrayList<>();

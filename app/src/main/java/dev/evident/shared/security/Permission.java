@@ -30,7 +30,11 @@ public enum Permission {
     /** Add evidence (files, links, records), supersede it, link it to controls. */
     EVIDENCE_WRITE,
     /** Export audit packages of a program's evidence. */
-    EVIDENCE_EXPORT;
+    EVIDENCE_EXPORT,
+    /** See checks, their versions, results, history and exceptions; dry-run an expression. */
+    CHECKS_READ,
+    /** Create, change, disable and evaluate checks; accept failing resources with exceptions. */
+    CHECKS_MANAGE;
 
     /** Authority name used by Spring Security for non-controller endpoints (actuator). */
     public String authority() {

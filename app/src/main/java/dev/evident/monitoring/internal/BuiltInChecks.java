@@ -29,6 +29,7 @@ public class BuiltInChecks {
 
     private final Map<String, CheckDefinition> byKey;
 
+    @org.springframework.beans.factory.annotation.Autowired
     BuiltInChecks(ControlLibrary library, CheckCompiler compiler) {
         this(read(RESOURCE), library, compiler);
     }

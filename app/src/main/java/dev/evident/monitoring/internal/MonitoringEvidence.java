@@ -6,6 +6,8 @@ import dev.evident.evidence.EvidenceKind;
 import dev.evident.integration.ConnectionSynced;
 import dev.evident.monitoring.internal.CheckEvaluation.Evaluated;
 import dev.evident.monitoring.internal.CheckEvaluator.ResourceResult;
+import dev.evident.program.ProgramDirectory;
+import dev.evident.shared.problem.InvalidInputException;
 import dev.evident.shared.security.Actor;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -31,18 +33,27 @@ class MonitoringEvidence {
     private static final Logger log = LoggerFactory.getLogger(MonitoringEvidence.class);
 
     private final EvidenceIngest ingest;
+    private final ProgramDirectory programs;
 
-    MonitoringEvidence(EvidenceIngest ingest) {
+    MonitoringEvidence(EvidenceIngest ingest, ProgramDirectory programs) {
         this.ingest = ingest;
+        this.programs = programs;
     }
 
     void record(ConnectionSynced synced, List<Evaluated> evaluated) {
         if (evaluated.isEmpty()) {
             return;
         }
+        if (programs.programs(synced.orgId()).isEmpty()) {
+            log.debug("No evidence for sync {}: organization {} has no program yet", synced.syncId(), synced.orgId());
+            return;
+        }
         List<NewRecord> records = evaluated.stream().map(e -> record(synced, e)).toList();
         try {
             ingest.addRecords(Actor.system(synced.orgId(), "Monitoring"), records);
+        } catch (InvalidInputException e) {
+            // the sync's day lies outside every program period: there is nothing for the record to prove
+            log.info("No evidence for sync {} of organization {}: {}", synced.syncId(), synced.orgId(), e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Could not add check evidence for sync {} of organization {}: {}", synced.syncId(), synced.orgId(),
                     e.getMessage(), e);

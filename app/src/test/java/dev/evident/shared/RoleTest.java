@@ -77,8 +77,10 @@ class RoleTest {
     void auditorIsReadOnly() {
         assertThat(Role.AUDITOR.permissions()).containsExactlyInAnyOrder(
                 Permission.ORGANIZATION_READ, Permission.MEMBERS_READ, Permission.AUDIT_LOG_READ,
-                Permission.PROGRAMS_READ, Permission.CONTROLS_READ, Permission.EVIDENCE_READ, Permission.EVIDENCE_EXPORT);
+                Permission.PROGRAMS_READ, Permission.CONTROLS_READ, Permission.EVIDENCE_READ, Permission.EVIDENCE_EXPORT,
+                Permission.CHECKS_READ);
         assertThat(Role.AUDITOR.can(Permission.INVITATIONS_MANAGE)).isFalse();
+        assertThat(Role.AUDITOR.can(Permission.CHECKS_MANAGE)).isFalse();
         assertThat(Role.AUDITOR.can(Permission.TOKENS_MANAGE)).isFalse();
     }
 

@@ -113,7 +113,11 @@ public class CheckCompiler {
             throw new InvalidInputException(errors);
         }
         Cel main = cel(d.joins().stream().map(CheckJoin::as).toList());
-        CelRuntime.Program program = program(main, d.expression(), "expression", true, errors);
+        Map<String, String> types = new java.util.HashMap<>();
+        types.put("resource", d.resourceType());
+        d.joins().forEach(j -> types.put(j.as(), j.type()));
+        Set<String> lists = new HashSet<>(names);
+        CelRuntime.Program program = program(main, d.expression(), "expression", true, types, lists, errors);
         List<CompiledCheck.JoinPlan> joins = new ArrayList<>();
         Cel keys = cel(List.of());
         for (int i = 0; i < d.joins().size(); i++) {
@@ -121,8 +125,10 @@ public class CheckCompiler {
             CelRuntime.Program key = null;
             CelRuntime.Program resourceKey = null;
             if (j.byExpression()) {
-                key = program(keys, j.key(), "joins[" + i + "].key", false, errors);
-                resourceKey = program(keys, j.resourceKey(), "joins[" + i + "].resourceKey", false, errors);
+                key = program(keys, j.key(), "joins[" + i + "].key", false, Map.of("resource", String.valueOf(j.type())),
+                        Set.of(), errors);
+                resourceKey = program(keys, j.resourceKey(), "joins[" + i + "].resourceKey", false,
+                        Map.of("resource", String.valueOf(d.resourceType())), Set.of(), errors);
             }
             joins.add(new CompiledCheck.JoinPlan(j, key, resourceKey));
         }
@@ -133,7 +139,7 @@ public class CheckCompiler {
     }
 
     private static CelRuntime.Program program(Cel cel, String expression, String field, boolean verdict,
-                                              List<FieldError> errors) {
+                                              Map<String, String> types, Set<String> lists, List<FieldError> errors) {
         CelValidationResult result = cel.compile(expression);
         if (result.hasError()) {
             for (CelIssue issue : result.getErrors()) {
@@ -154,7 +160,9 @@ public class CheckCompiler {
                         new Location(field, 1, 1)));
                 return null;
             }
-            return cel.createProgram(ast);
+            int before = errors.size();
+            AttributeNames.check(ast, types, lists, field, errors);
+            return errors.size() > before ? null : cel.createProgram(ast);
         } catch (CelValidationException e) {
             e.getErrors().forEach(issue -> errors.add(located(field, issue)));
             return null;

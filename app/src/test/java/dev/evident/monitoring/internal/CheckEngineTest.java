@@ -66,6 +66,20 @@ class CheckEngineTest {
     }
 
     @Test
+    void misspeltAttributesOfKnownTypesAreCompileErrorsAtTheirPosition() {
+        FieldError direct = compileError("resource.attributes.role == 'admin' || resource.attributes.twoFactorEnable");
+        assertThat(direct.message()).contains("github.member has no attribute 'twoFactorEnable'");
+        assertThat(direct.location().line()).isEqualTo(1);
+        assertThat(direct.location().column()).isEqualTo(59);
+        assertThatThrownBy(() -> compiler.compile(check("hr.person", "members.exists(m, m.attributes.rol == 'admin')",
+                List.of(new CheckJoin("members", "github.member", "person", null, null)), Map.of())))
+                .isInstanceOfSatisfying(InvalidInputException.class, e ->
+                        assertThat(e.errors().get(0).message()).contains("has no attribute 'rol'"));
+        // a type no built-in connector produces is read as it comes
+        compiler.compile(check("okta.user", "resource.attributes.mfaEnrolled == true", List.of(), Map.of()));
+    }
+
+    @Test
     void boolStringAndMapResultsGiveOutcomesAndReasons() {
         inventory.put(org, github, "github", "github.member", "1", "ann", null, Map.of("login", "ann", "role", "admin"));
         inventory.put(org, github, "github", "github.member", "2", "bob", null, Map.of("login", "bob", "role", "member"));

@@ -52,6 +52,9 @@ class CheckApi {
                        List<CheckJoin> joins, String origin, Instant createdAt, String createdBy) {
     }
 
+    /** What GET returns can be sent back: its read-only fields are accepted and ignored. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"id", "controlIds", "criteria", "version", "enabled",
+            "builtIn", "createdAt", "updatedAt", "status"})
     record UpdateInput(Integer expectedVersion, String key, String title, String description, String resourceType,
                        String expression, String severity, List<String> controls, String remediation,
                        Map<String, Object> parameters, List<CheckJoin> joins) {

@@ -170,6 +170,7 @@ class CheckEvaluation {
         UUID checkId = check.row().id();
         int version = check.row().currentVersion();
         IntervalPlan plan = transaction.execute(status -> {
+            intervals.lock(orgId, checkId);
             IntervalPlan p = IntervalPlan.of(intervals.open(orgId, checkId), results, version, complete);
             intervals.apply(orgId, checkId, version, p, at);
             return p;

@@ -41,6 +41,15 @@ class ResultIntervals {
         this.clock = clock;
     }
 
+    /**
+     * Locks the check's row for the rest of the transaction, so two evaluations of one check (two syncs
+     * finishing together, on one node or several) plan against each other's writes, never the same state.
+     */
+    void lock(UUID orgId, UUID checkId) {
+        jdbc.sql("SELECT id FROM monitoring_check WHERE org_id = :org AND id = :check FOR UPDATE")
+                .param("org", orgId).param("check", checkId).query(UUID.class).optional();
+    }
+
     Map<String, IntervalPlan.Open> open(UUID orgId, UUID checkId) {
         Map<String, IntervalPlan.Open> open = new HashMap<>();
         jdbc.sql("""

@@ -334,6 +334,76 @@ abstract class MonitoringContract extends IntegrationTest {
         return api.raw("PUT", path, ApiClient.JSON.writeValueAsString(body), "application/json");
     }
 
+    @Test
+    void aTerminatedPersonStillInGitHubFailsWhicheverSourceSyncsLast() {
+        UUID roster = UUID.randomUUID();
+        String check = "hr.terminated-removed-from-github";
+        Map<String, Object> ann = new LinkedHashMap<>();
+        ann.put("email", "ann@acme.example");
+        ann.put("status", "terminated");
+        ann.put("endDate", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(10).toString());
+        inventory.put(org.id(), roster, "hr-roster", "hr.person", "ann@acme.example", "Ann", null, ann);
+        inventory.put(org.id(), roster, "hr-roster", "hr.person", "bob@acme.example", "Bob", null,
+                Map.of("email", "bob@acme.example", "status", "active"));
+        publisher.publishEvent(new ConnectionSynced(org.id(), roster, "hr-roster", UUID.randomUUID(), clock.instant(),
+                List.of("hr.person"), List.of(), null, "cd".repeat(32)));
+        assertThat(outcomes(check, null)).containsEntry("Ann", "pass").containsEntry("Bob", "pass");
+
+        // a GitHub account with a personal address, linked to Ann by the inventory
+        inventory.put(org.id(), github, "github", "github.member", "7", "ann-gh", "ann@acme.example",
+                Map.of("login", "ann-gh", "role", "member"));
+        clock.tick(Duration.ofMinutes(1));
+        sync();
+        Map<String, String> after = outcomes(check, null);
+        assertThat(after).containsEntry("Ann", "fail").containsEntry("Bob", "pass");
+        JsonNode failing = api.get("/api/v1/checks/" + check + "/results?outcome=fail").json().get("results").get(0);
+        assertThat(failing.get("detail").asText()).contains("ann-gh");
+        assertThat(outcomes("github.member-known-person", null)).containsEntry("ann-gh", "pass");
+        assertThat(outcomes("github.member-not-terminated", null)).containsEntry("ann-gh", "fail");
+    }
+
+    @Test
+    void aBuiltInCheckTakesTheOrganizationsParametersAsANewVersion() {
+        inventory.put(org.id(), github, "github", "github.member", "1", "root", null,
+                Map.of("login", "root", "role", "admin"));
+        String check = "github.owner-approved";
+        JsonNode current = api.get("/api/v1/checks/" + check).json();
+        Map<String, Object> change = ApiClient.JSON.convertValue(current, Map.class);
+        change.put("parameters", Map.of("approvedAdmins", List.of("root")));
+        change.put("expectedVersion", 1);
+        change.remove("id");
+        Response updated = put("/api/v1/checks/" + check, change);
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.json().get("version").asInt()).isEqualTo(2);
+        assertThat(api.get("/api/v1/checks/" + check + "/versions").json().get(1).get("origin").asText()).isEqualTo("user");
+
+        Response evaluated = api.post("/api/v1/checks/" + check + "/evaluate", Map.of());
+        assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(200);
+        assertThat(evaluated.json().get("counts").get("pass").asInt()).isEqualTo(1);
+        assertThat(outcomes(check, null)).containsEntry("root", "pass");
+
+        assertThat(api.post("/api/v1/checks/" + check + "/disable", Map.of()).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/checks/" + check + "/evaluate", Map.of()).status()).isEqualTo(409);
+        assertThat(api.post("/api/v1/checks/" + check + "/enable", Map.of()).json().get("enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anAuditorReadsChecksButCannotChangeThem() {
+        String secret = "auditor-token-" + UUID.randomUUID() + "-0123456789";
+        provisioningToken(secret);
+        ApiClient auditor = api(secret);
+        assertThat(auditor.get("/api/v1/checks").status()).isEqualTo(200);
+        assertThat(auditor.post("/api/v1/checks", custom("custom.nope", "true")).status()).isEqualTo(403);
+        assertThat(auditor.post("/api/v1/checks/" + TWO_FA + "/disable", Map.of()).status()).isEqualTo(403);
+    }
+
+    @Autowired
+    private dev.evident.identity.Provisioning provisioning;
+
+    private void provisioningToken(String secret) {
+        provisioning.registerToken(org.id(), "auditor", dev.evident.shared.security.Role.AUDITOR, secret, "test");
+    }
+
     private List<String> audit() {
         return jdbc.sql("SELECT action FROM audit_log_entry WHERE org_id = :org").param("org", org.id())
                 .query(String.class).list();

@@ -131,6 +131,7 @@ abstract class TenantIsolationContract extends IntegrationTest {
         ids.put("evidenceId", stored.get("items").get(0).get("id").asText());
         ids.put("entryId", a.get("/api/v1/audit-log?limit=1").json().get("items").get(0).get("id").asText());
         seedNotification(a, ids);
+        seedCheck(a, ids);
         return ids;
     }
 
@@ -148,6 +149,23 @@ abstract class TenantIsolationContract extends IntegrationTest {
                 "test.isolation", "A's notice", "only for A", null, key));
         ids.put("notificationId", jdbc.sql("SELECT id FROM notification WHERE org_id = :org AND dedupe_key = :key")
                 .param("org", orgA).param("key", key).query(java.util.UUID.class).single().toString());
+    }
+
+    /** A custom check of A, and an exception of it (stored directly: granting one needs a failing resource). */
+    private void seedCheck(ApiClient a, Map<String, String> ids) {
+        var check = a.post("/api/v1/checks", body("key", "a.secret-check-" + System.nanoTime(), "title", "A's check",
+                "resourceType", "github.member", "expression", "true", "severity", "low",
+                "controls", java.util.List.of("AC-02"))).json();
+        ids.put("check", check.get("id").asText());
+        java.util.UUID orgA = java.util.UUID.fromString(a.get("/api/v1/organization").json().get("id").asText());
+        java.util.UUID exceptionId = java.util.UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO monitoring_check_exception (id, org_id, check_id, resource_key, reason, approved_by_label,
+                    created_at, expires_at)
+                VALUES (:id, :org, :check, 'conn/1', 'A only', 'A admin', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""")
+                .param("id", exceptionId).param("org", orgA).param("check", java.util.UUID.fromString(ids.get("check")))
+                .update();
+        ids.put("exceptionId", exceptionId.toString());
     }
 
     private ApiClient organizationB() {

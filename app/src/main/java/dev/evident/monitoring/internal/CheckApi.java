@@ -261,10 +261,14 @@ class CheckApi {
     @RequiresPermission(Permission.CHECKS_READ)
     @Operation(summary = "How long a resource failed", description = "resourceKey; from and to (ISO-8601 instants; "
             + "default the last 365 days up to now). Also when its current failure began (failingSince)")
-    CheckResults.FailingDuration failingDuration(Actor actor, @PathVariable String check, @RequestParam String resourceKey,
+    CheckResults.FailingDuration failingDuration(Actor actor, @PathVariable String check,
+                                                 @RequestParam(required = false) String resourceKey,
                                                  @RequestParam(required = false) String from,
                                                  @RequestParam(required = false) String to) {
         CheckState c = checks.get(actor.orgId(), check);
+        if (resourceKey == null || resourceKey.isBlank()) {
+            throw new InvalidInputException("resourceKey", "is required: the resource key from the check's results");
+        }
         Instant end = to == null ? Timestamps.now(clock) : instant("to", to);
         Instant start = from == null ? end.minus(java.time.Duration.ofDays(365)) : instant("from", from);
         return results.failingDuration(actor.orgId(), c.row().id(), resourceKey, start, end);
@@ -273,12 +277,13 @@ class CheckApi {
     @GetMapping("/{check}/failing-days")
     @RequiresPermission(Permission.CHECKS_READ)
     @Operation(summary = "Days a check failed", description = "The days (UTC) between from and to (dates, both "
-            + "included) on which at least one resource failed")
-    CheckResults.FailingDays failingDays(Actor actor, @PathVariable String check, @RequestParam String from,
-                                         @RequestParam String to) {
+            + "included; default the last 30 days up to today) on which at least one resource failed")
+    CheckResults.FailingDays failingDays(Actor actor, @PathVariable String check,
+                                         @RequestParam(required = false) String from,
+                                         @RequestParam(required = false) String to) {
         CheckState c = checks.get(actor.orgId(), check);
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
+        LocalDate end = to == null ? LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC) : date("to", to);
+        LocalDate start = from == null ? end.minusDays(29) : date("from", from);
         if (end.isBefore(start)) {
             throw new InvalidInputException("to", "is before from");
         }

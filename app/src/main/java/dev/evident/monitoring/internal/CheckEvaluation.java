@@ -52,6 +52,7 @@ class CheckEvaluation {
     private final ObjectProvider<Inventory> inventory;
     private final MonitoringEvidence evidence;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate outsideTransaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -68,6 +69,8 @@ class CheckEvaluation {
         this.inventory = inventory;
         this.evidence = evidence;
         this.transaction = transaction;
+        this.outsideTransaction = new TransactionTemplate(java.util.Objects.requireNonNull(transaction.getTransactionManager()));
+        this.outsideTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.events = events;
         this.clock = clock;
     }
@@ -87,11 +90,15 @@ class CheckEvaluation {
         };
     }
 
-    /** After the sync committed (or at once when published outside a transaction). */
+    /**
+     * After the sync committed (or at once when published outside a transaction). The finished
+     * transaction is suspended first, so that no write below can join it after its commit; every write
+     * runs in a transaction of its own.
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(ConnectionSynced synced) {
         try {
-            afterSync(synced);
+            outsideTransaction.executeWithoutResult(status -> afterSync(synced));
         } catch (RuntimeException e) {
             log.warn("Could not evaluate checks after sync {} of organization {}: {}", synced.syncId(), synced.orgId(),
                     e.getMessage(), e);

@@ -48,6 +48,8 @@ abstract class MonitoringContract extends IntegrationTest {
     private ExceptionService exceptionService;
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private org.springframework.transaction.support.TransactionTemplate transaction;
 
     private Organization org;
     private ApiClient api;
@@ -309,7 +311,11 @@ abstract class MonitoringContract extends IntegrationTest {
         String control = adopted.json().get("adopted").get(0).get("id").asText();
         member("1", "ann", true);
         member("2", "bob", false);
-        UUID syncId = sync();
+        // published inside the sync's transaction, as the integration module does: evaluated after its commit
+        UUID syncId = UUID.randomUUID();
+        transaction.executeWithoutResult(status -> publisher.publishEvent(new ConnectionSynced(org.id(), github, "github",
+                syncId, clock.instant(), List.of("github.member"), List.of(), null, "ab".repeat(32))));
+        assertThat(outcomes(TWO_FA, null)).containsEntry("bob", "fail");
         JsonNode records = api.get("/api/v1/evidence?kind=CONNECTOR_RECORD&limit=200").json().get("items");
         long perCheck = api.get("/api/v1/checks").json().valueStream().filter(c -> c.get("enabled").asBoolean()
                 && (c.get("resourceType").asText().equals("github.member")

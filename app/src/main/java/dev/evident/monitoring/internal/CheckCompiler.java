@@ -99,7 +99,7 @@ public class CheckCompiler {
                 if (blank(j.key()) || blank(j.resourceKey())) {
                     errors.add(new FieldError(at, "needs on (person or all), or both key and resourceKey expressions"));
                 }
-            } else if (!CheckJoin.ON_PERSON.equals(j.on()) && !CheckJoin.ON_ALL.equals(j.on())) {
+            } else if (!j.byPerson() && !j.onAll()) {
                 errors.add(new FieldError(at + ".on", "must be person or all, or be left out in favour of key and resourceKey"));
             }
         }

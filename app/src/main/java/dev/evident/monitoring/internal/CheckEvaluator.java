@@ -83,8 +83,8 @@ final class CheckEvaluator {
         vars.put("params", params);
         for (JoinPlan plan : check.joins()) {
             CheckJoin j = plan.join();
-            String key = CheckJoin.ON_ALL.equals(j.on()) ? ""
-                    : CheckJoin.ON_PERSON.equals(j.on()) ? ResourceValues.identityKey(resource)
+            String key = j.onAll() ? ""
+                    : j.byPerson() ? ResourceValues.identityKey(resource)
                     : CompiledCheck.key(plan.resourceKey(), resource);
             List<Map<String, Object>> joined = key == null ? List.of() : snapshot.index(plan).getOrDefault(key, List.of());
             vars.put(j.as(), joined);

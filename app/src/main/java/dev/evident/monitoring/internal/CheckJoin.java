@@ -4,7 +4,7 @@ package dev.evident.monitoring.internal;
  * Another resource type a check reads, as a list variable named {@code as}. Which resources of that
  * type land in the list for one evaluated resource:
  * <ul>
- *   <li>{@code on: person}: those whose identity key equals the evaluated resource's identity key. The
+ *   <li>{@code on: person} (or {@code on: personEmail}): those whose identity key equals the evaluated resource's identity key. The
  *       identity key is {@code personEmail} (the inventory's account-to-person link), else the lower-cased
  *       {@code email} attribute, so an HR person and the accounts of that person meet;</li>
  *   <li>{@code on: all}: every resource of the type (for counts, such as "at most N owners");</li>
@@ -17,6 +17,14 @@ public record CheckJoin(String as, String type, String on, String key, String re
 
     public static final String ON_PERSON = "person";
     public static final String ON_ALL = "all";
+
+    public boolean byPerson() {
+        return ON_PERSON.equals(on) || "personEmail".equals(on);
+    }
+
+    public boolean onAll() {
+        return ON_ALL.equals(on);
+    }
 
     public boolean byExpression() {
         return on == null || on.isBlank();

@@ -61,8 +61,8 @@ final class InventorySnapshot {
                 if (l.value() == null) {
                     continue;
                 }
-                String key = CheckJoin.ON_ALL.equals(j.on()) ? ""
-                        : CheckJoin.ON_PERSON.equals(j.on()) ? ResourceValues.identityKey(l.value())
+                String key = j.onAll() ? ""
+                        : j.byPerson() ? ResourceValues.identityKey(l.value())
                         : CompiledCheck.key(plan.key(), l.value());
                 if (key != null) {
                     index.computeIfAbsent(key, k -> new ArrayList<>()).add(l.value());

@@ -131,7 +131,7 @@ class CheckEngineTest {
                 "resource.attributes.status != 'terminated' || daysBetween(date(resource.attributes.endDate), now) <= 3"
                         + " || accounts.size() + oktaUsers.size() == 0",
                 List.of(new CheckJoin("accounts", "github.member", "person", null, null),
-                        new CheckJoin("oktaUsers", "okta.user", "person", null, null)), Map.of());
+                        new CheckJoin("oktaUsers", "okta.user", "personEmail", null, null)), Map.of());
         var results = run(offboarding, null);
         assertThat(results.get("ann@acme.example").outcome()).isEqualTo(Outcome.FAIL);
         assertThat(results.get("cat@acme.example").outcome()).isEqualTo(Outcome.PASS);

@@ -136,6 +136,40 @@ abstract class EvidenceTamperingContract extends IntegrationTest {
     }
 
     @Test
+    void aDeletedEvidenceRowIsNamedByTheLedgerEntryThatRecordedIt() {
+        Evidence e = evidence("Row deleter");
+        UUID org = e.org().id();
+        UUID victim = UUID.fromString(e.ids().get(1));
+        jdbc.sql("DELETE FROM evidence_link WHERE org_id = :org AND evidence_id = :id").param("org", org).param("id", victim).update();
+        jdbc.sql("DELETE FROM evidence_item WHERE org_id = :org AND id = :id").param("org", org).param("id", victim).update();
+
+        List<JsonNode> problems = problems(verify(e.api(), false));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.get("kind").asText()).isEqualTo("metadata");
+            assertThat(p.get("seq").asLong()).isEqualTo(3);
+            assertThat(p.get("evidenceId").asText()).isEqualTo(victim.toString());
+            assertThat(p.get("detail").asText()).contains("ledger entry 3 records the addition of evidence " + victim)
+                    .contains("row was deleted");
+        });
+    }
+
+    @Test
+    void anItemPointedAtAnotherItemsEntryIsNamed() {
+        Evidence e = evidence("Repointer");
+        UUID org = e.org().id();
+        jdbc.sql("UPDATE evidence_item SET ledger_seq = 1 WHERE org_id = :org AND id = :id")
+                .param("org", org).param("id", UUID.fromString(e.ids().get(2))).update();
+
+        List<JsonNode> problems = problems(verify(e.api(), false));
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.get("evidenceId").asText()).isEqualTo(e.ids().get(2));
+            assertThat(p.get("detail").asText()).contains("ledger entry 1 does not record its addition");
+        });
+        assertThat(problems).anySatisfy(p -> assertThat(p.get("detail").asText())
+                .contains("ledger entry 5 records the addition of evidence " + e.ids().get(2)));
+    }
+
+    @Test
     void aDeletedLedgerEntryIsNamedWithTheItemItRecorded() {
         Evidence e = evidence("Deleter");
         jdbc.sql("DELETE FROM evidence_ledger_entry WHERE org_id = :org AND seq = 3").param("org", e.org().id()).update();

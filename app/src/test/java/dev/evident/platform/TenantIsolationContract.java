@@ -31,8 +31,11 @@ abstract class TenantIsolationContract extends IntegrationTest {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)[^}]*}");
 
-    /** Path variables naming shared reference data (same for every organization): they answer 200, not 404. */
-    private static final Map<String, String> REFERENCE_IDS = Map.of("frameworkId", "soc2-2017");
+    /**
+     * Path variables naming shared reference data (same for every organization), which answer 200, not 404,
+     * or names that are not ids (a connector setting); the other variables of the path decide the answer.
+     */
+    private static final Map<String, String> REFERENCE_IDS = Map.of("frameworkId", "soc2-2017", "field", "roster");
 
     @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
@@ -84,8 +87,9 @@ abstract class TenantIsolationContract extends IntegrationTest {
             case GET -> b.get(path.toString());
             case DELETE -> b.delete(path.toString());
             case POST -> b.post(path.toString(), Map.of());
-            case PATCH -> b.patch(path.toString(), pattern.contains("/members/")
-                    ? body("role", "ADMIN", "version", 0) : body("name", "Renamed by B", "version", 0));
+            case PATCH -> b.patch(path.toString(), pattern.contains("/members/") ? body("role", "ADMIN", "version", 0)
+                    : pattern.contains("/connections/") ? body("displayName", "Renamed by B")
+                    : pattern.contains("/webhooks/") ? body("active", false) : body("name", "Renamed by B", "version", 0));
             default -> b.raw(verb.name(), path.toString(), "{}", "application/json");
         };
         String where = verb + " " + path + " (" + pattern + ")";
@@ -131,8 +135,37 @@ abstract class TenantIsolationContract extends IntegrationTest {
         ids.put("evidenceId", stored.get("items").get(0).get("id").asText());
         ids.put("entryId", a.get("/api/v1/audit-log?limit=1").json().get("items").get(0).get("id").asText());
         seedNotification(a, ids);
+        var connection = a.post("/api/v1/connections", body("connector", "scripted", "displayName", "A's connection "
+                + System.nanoTime(), "settings", body("baseUrl", "https://a.example.com", "apiToken", "valid-a-token"))).json();
+        ids.put("connectionId", connection.get("id").asText());
+        var link = a.post("/api/v1/identity-links", body("connectionId", connection.get("id").asText(), "resourceType",
+                "scripted.account", "externalId", "a-" + System.nanoTime(), "personEmail", "a-person@acme.example")).json();
+        ids.put("linkId", link.get("id").asText());
+        seedWebhook(a, ids);
         seedCheck(a, ids);
         return ids;
+    }
+
+    /**
+     * A webhook of A (to a documentation address, 203.0.113.0/24, that nothing answers) and a delivery
+     * of it, written as already failed so no worker tries to send it.
+     */
+    private void seedWebhook(ApiClient a, Map<String, String> ids) {
+        // paused, so nothing other tests do in the bootstrap organization is ever sent to it
+        var created = a.post("/api/v1/webhooks", body("url", "https://203.0.113.10/hook", "events", java.util.List.of("all"),
+                "active", false));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String webhookId = created.json().get("webhook").get("id").asText();
+        ids.put("webhookId", webhookId);
+        java.util.UUID orgA = java.util.UUID.fromString(a.get("/api/v1/organization").json().get("id").asText());
+        java.util.UUID deliveryId = java.util.UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO webhook_delivery (id, org_id, endpoint_id, event_id, event_type, payload, status, attempts,
+                                              created_at)
+                VALUES (:id, :org, :endpoint, :event, 'ping', '{}', 'FAILED', 1, CURRENT_TIMESTAMP)""")
+                .param("id", deliveryId).param("org", orgA).param("endpoint", java.util.UUID.fromString(webhookId))
+                .param("event", java.util.UUID.randomUUID()).update();
+        ids.put("deliveryId", deliveryId.toString());
     }
 
     @Autowired

@@ -58,6 +58,7 @@ public final class ExportBenchmark {
               --uploaders N      parallel uploads while seeding (default 2)
               --work-dir PATH    where the server's data, the copies and the packages go (default a new temp dir)
               --java-opts "..."  JVM options for the application (default -Xmx256m)
+              --client curl|jdk  what downloads the package: curl (default, as a user would) or the JDK's HttpClient
             """;
 
     private static final String EMAIL = "bench@evident.example";
@@ -117,6 +118,10 @@ public final class ExportBenchmark {
         long total = parseSize(options.getOrDefault("--size", "2g"));
         int rounds = Integer.parseInt(options.getOrDefault("--rounds", "2"));
         int uploaders = Integer.parseInt(options.getOrDefault("--uploaders", "2"));
+        String downloader = options.getOrDefault("--client", "curl");
+        if (!downloader.equals("curl") && !downloader.equals("jdk")) {
+            throw new IllegalArgumentException("--client must be curl or jdk, was " + downloader);
+        }
         boolean postgres = options.getOrDefault("--db", "h2").equals("postgres");
         boolean ownWorkDir = !options.containsKey("--work-dir");
         Path work = ownWorkDir ? Files.createTempDirectory("evident-export-bench-")
@@ -182,22 +187,19 @@ public final class ExportBenchmark {
                 Thread sampling = new Thread(sampler, "export-memory-sampler");
                 sampling.start();
                 long start = System.nanoTime();
-                HttpResponse<Path> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/programs/"
-                                + programId + "/audit-package")).timeout(Duration.ofHours(1))
-                        .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                        HttpResponse.BodyHandlers.ofFile(packageFile));
+                int status = download(downloader, http, base + "/api/v1/programs/" + programId + "/audit-package", packageFile);
                 double exportSeconds = (System.nanoTime() - start) / 1e9;
                 sampler.stop.set(true);
                 sampling.join();
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("export answered " + response.statusCode() + ": "
-                            + Files.readString(packageFile).substring(0, 300));
+                if (status != 200) {
+                    throw new IllegalStateException("export answered " + status + ": "
+                            + Files.readString(packageFile).substring(0, Math.min(300, (int) Files.size(packageFile))));
                 }
                 packageBytes = Files.size(packageFile);
                 bestExport = Math.min(bestExport, exportSeconds);
                 peakHeapMb = Math.max(peakHeapMb, sampler.peakHeap.get() / 1e6);
                 peakRssMb = Math.max(peakRssMb, sampler.peakRssKib.get() / 1024.0);
-                out.printf(Locale.ROOT, "round %d: copy %.2f s (%.0f MB/s), export %.2f s (%.0f MB/s), ratio %.2f;"
+                out.printf(Locale.ROOT, "round %d (" + downloader + "): copy %.2f s (%.0f MB/s), export %.2f s (%.0f MB/s), ratio %.2f;"
                                 + " server heap in use <= %.0f MB, RSS <= %.0f MB (%d samples)%n", round, copySeconds,
                         blobBytes / 1e6 / copySeconds, exportSeconds, packageBytes / 1e6 / exportSeconds,
                         copySeconds / exportSeconds, sampler.peakHeap.get() / 1e6, sampler.peakRssKib.get() / 1024.0,
@@ -234,6 +236,26 @@ public final class ExportBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * Downloads the package to a file with the chosen client and returns the HTTP status. curl is the
+     * default: it is what an auditor or a script would use, and it costs far less CPU than the JDK's
+     * client, which on two cores competes with the server for the same CPU.
+     */
+    private int download(String clientName, HttpClient http, String url, Path target) throws IOException, InterruptedException {
+        if (clientName.equals("jdk")) {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofHours(1))
+                    .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofFile(target)).statusCode();
+        }
+        Process curl = new ProcessBuilder("curl", "-sS", "-X", "POST", "-H", "Authorization: Bearer " + TOKEN,
+                "-o", target.toString(), "-w", "%{http_code}", url).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String code = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (curl.waitFor() != 0 || !code.matches("\\d{3}")) {
+            throw new IOException("curl failed (exit " + curl.exitValue() + ", status '" + code + "')");
+        }
+        return Integer.parseInt(code);
     }
 
     /** The baseline: every blob's bytes, one file after another, into one file on the same disk. */

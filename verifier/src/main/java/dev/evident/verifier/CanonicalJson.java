@@ -31,6 +31,44 @@ public final class CanonicalJson {
     }
 
     /**
+     * Writes one object field by field, for callers that know their keys: the same text as
+     * {@link #encode} of the equivalent map, without building and sorting the map. Keys must be given
+     * in ascending order (the canonical order); a key out of order is a programming error and throws.
+     */
+    public static ObjectWriter object() {
+        return new ObjectWriter();
+    }
+
+    public static final class ObjectWriter {
+        private final StringBuilder out = new StringBuilder(1024).append('{');
+        private String lastKey;
+
+        private ObjectWriter() {
+        }
+
+        public ObjectWriter field(String key, Object value) {
+            if (lastKey != null && lastKey.compareTo(key) >= 0) {
+                throw new IllegalStateException("key \"" + key + "\" written after \"" + lastKey
+                        + "\"; canonical objects need ascending keys");
+            }
+            if (lastKey != null) {
+                out.append(',');
+            }
+            lastKey = key;
+            Where path = Where.ROOT.key(key);
+            writeString(key, path, out);
+            out.append(':');
+            write(value, path, out);
+            return this;
+        }
+
+        /** The finished object's canonical text. */
+        public String end() {
+            return out.append('}').toString();
+        }
+    }
+
+    /**
      * Where in the document a value is ({@code $.data.items[2]}), spelled out only when an error names
      * it: building the path string eagerly for every key cost more than the encoding itself.
      */

@@ -19,6 +19,11 @@ public final class Hashes {
         return sha256Hex(utf8.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A fresh SHA-256 digest, for callers that hash many values in a loop. */
+    public static MessageDigest newSha256() {
+        return sha256();
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

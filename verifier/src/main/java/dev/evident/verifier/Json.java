@@ -15,6 +15,9 @@ import java.util.Map;
  * Results: {@link LinkedHashMap}, {@link ArrayList}, {@link String}, {@link Long} (or
  * {@link BigInteger} when too large), {@link BigDecimal} for fractions and exponents,
  * {@link Boolean} and {@code null}.
+ *
+ * <p>{@link #parseCanonical} also checks, in the same single pass, that the text is exactly what
+ * {@link CanonicalJson} would write for the value, so a verifier need not re-encode every entry.
  */
 public final class Json {
 
@@ -26,20 +29,60 @@ public final class Json {
     private int line = 1;
     private int lineStart;
     private int depth;
+    /** True while parsing for {@link #parseCanonical}: departures from the canonical form are noted. */
+    private final boolean canonical;
+    /** The first departure from the canonical form, reported once the text has parsed. */
+    private NotCanonicalException notCanonical;
 
-    private Json(String text) {
+    private Json(String text, boolean canonical) {
         this.text = text;
+        this.canonical = canonical;
     }
 
     public static Object parse(String text) {
-        Json parser = new Json(text);
-        parser.skipWhitespace();
-        Object value = parser.readValue();
-        parser.skipWhitespace();
-        if (parser.pos < text.length()) {
-            throw parser.error("unexpected text after the JSON value");
+        return new Json(text, false).document();
+    }
+
+    /**
+     * Parses text that must be in canonical form, that is, equal to what {@link CanonicalJson#encode}
+     * writes for the parsed value: no whitespace outside strings, object keys in ascending UTF-16 order,
+     * only the escapes the encoder uses (short forms, lower-case backslash-u00xx escapes for other control
+     * characters, nothing else escaped) and whole numbers without sign of zero, fraction or exponent.
+     * Equivalent to {@code CanonicalJson.encode(parse(text)).equals(text)}, in one pass.
+     *
+     * @throws JsonParseException     when the text is not JSON (takes precedence)
+     * @throws NotCanonicalException  when it is JSON but not in canonical form; names the first place
+     */
+    public static Object parseCanonical(String text) {
+        Json parser = new Json(text, true);
+        Object value = parser.document();
+        if (parser.notCanonical != null) {
+            throw parser.notCanonical;
         }
         return value;
+    }
+
+    /** Valid JSON that is not in the canonical form. */
+    public static final class NotCanonicalException extends JsonParseException {
+        NotCanonicalException(String reason, int line, int column) {
+            super(reason, line, column);
+        }
+    }
+
+    private Object document() {
+        skipWhitespace();
+        Object value = readValue();
+        skipWhitespace();
+        if (pos < text.length()) {
+            throw error("unexpected text after the JSON value");
+        }
+        return value;
+    }
+
+    private void notCanonical(String reason) {
+        if (canonical && notCanonical == null) {
+            notCanonical = new NotCanonicalException(reason, line, column());
+        }
     }
 
     private Object readValue() {
@@ -73,6 +116,7 @@ public final class Json {
             depth--;
             return object;
         }
+        String previousKey = null;
         while (true) {
             skipWhitespace();
             if (peek() != '"') {
@@ -84,6 +128,11 @@ public final class Json {
             if (object.containsKey(key)) {
                 throw new JsonParseException("duplicate key \"" + key + "\"", keyLine, keyColumn);
             }
+            if (canonical && previousKey != null && previousKey.compareTo(key) > 0 && notCanonical == null) {
+                notCanonical = new NotCanonicalException("key \"" + key + "\" comes after \"" + previousKey
+                        + "\"; canonical objects have their keys in ascending order", keyLine, keyColumn);
+            }
+            previousKey = key;
             skipWhitespace();
             expect(':', "expected ':' after object key");
             skipWhitespace();
@@ -125,7 +174,21 @@ public final class Json {
 
     private String readString() {
         pos++; // opening quote
-        StringBuilder out = new StringBuilder();
+        int start = pos;
+        int end = text.length();
+        // Fast path: most strings (hashes, ids, names) need no unescaping and are one substring.
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                pos = i + 1;
+                return text.substring(start, i);
+            }
+            if (c == '\\' || c < 0x20 || Character.isSurrogate(c)) {
+                pos = i;
+                break;
+            }
+        }
+        StringBuilder out = new StringBuilder(Math.max(16, pos - start + 16)).append(text, start, pos);
         while (true) {
             if (pos >= text.length()) {
                 throw error("unterminated string");
@@ -154,7 +217,11 @@ public final class Json {
         }
         char c = text.charAt(pos);
         switch (c) {
-            case '"', '\\', '/' -> out.append(c);
+            case '"', '\\' -> out.append(c);
+            case '/' -> {
+                notCanonical("'/' is escaped; canonical strings escape only quotes, backslashes and control characters");
+                out.append(c);
+            }
             case 'b' -> out.append('\b');
             case 'f' -> out.append('\f');
             case 'n' -> out.append('\n');
@@ -171,6 +238,9 @@ public final class Json {
 
     private void readUnicodeEscape(StringBuilder out) {
         int escapeStart = pos - 1;
+        if (canonical && notCanonical == null) {
+            checkCanonicalEscape(escapeStart);
+        }
         char first = hex4();
         if (!Character.isSurrogate(first)) {
             out.append(first);
@@ -186,6 +256,30 @@ public final class Json {
         }
         pos = escapeStart;
         throw error("unpaired surrogate in \\u escape");
+    }
+
+    /**
+     * The encoder writes backslash-u escapes only for control characters without a short form, as
+     * backslash-u00xx in lower case; anything else spelled this way is not canonical.
+     */
+    private void checkCanonicalEscape(int escapeStart) {
+        if (pos + 5 > text.length()) {
+            return; // incomplete: hex4 reports it
+        }
+        String digits = text.substring(pos + 1, pos + 5);
+        int value;
+        try {
+            value = Integer.parseInt(digits, 16);
+        } catch (NumberFormatException e) {
+            return; // hex4 reports it
+        }
+        boolean shortForm = value == '\b' || value == '\t' || value == '\n' || value == '\f' || value == '\r';
+        if (value >= 0x20 || shortForm || !digits.equals(digits.toLowerCase(java.util.Locale.ROOT))) {
+            int saved = pos;
+            pos = escapeStart;
+            notCanonical("\\u" + digits + " is not how canonical JSON writes this character");
+            pos = saved;
+        }
     }
 
     /** Reads 'uXXXX' starting at the 'u'. */
@@ -245,6 +339,13 @@ public final class Json {
             requireDigits("expected a digit in the exponent");
         }
         String literal = text.substring(start, pos);
+        if (canonical && notCanonical == null && (!integral || literal.equals("-0"))) {
+            int saved = pos;
+            pos = start;
+            notCanonical("the number " + literal + " is not canonical; canonical JSON has whole numbers only, "
+                    + "without a sign on zero");
+            pos = saved;
+        }
         if (!integral) {
             return new BigDecimal(literal);
         }
@@ -278,6 +379,7 @@ public final class Json {
             } else if (c != ' ' && c != '\t' && c != '\r') {
                 return;
             }
+            notCanonical("whitespace outside a string; canonical JSON has none");
             pos++;
         }
     }

@@ -19,36 +19,65 @@ import java.util.List;
 public final class MerkleTree {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final int H = 32;
 
-    /** The levels of a tree: level 0 holds the leaf hashes, the last level the root. */
-    private final List<byte[][]> levels = new ArrayList<>();
+    /**
+     * The levels of a tree, each one flat array of 32-byte nodes (no object per node, so a tree of a
+     * million entries is a few arrays rather than two million small ones): level 0 holds the leaf
+     * hashes, the last level the root.
+     */
+    private final List<byte[]> levels = new ArrayList<>();
     private final int size;
 
-    private MerkleTree(byte[][] leaves) {
-        this.size = leaves.length;
+    private MerkleTree(byte[] leaves, int n) {
+        this.size = n;
         levels.add(leaves);
-        byte[][] level = leaves;
+        byte[] level = leaves;
+        int count = n;
         MessageDigest sha = sha256();
-        while (level.length > 1) {
-            byte[][] up = new byte[(level.length + 1) / 2][];
-            for (int i = 0; i < up.length; i++) {
+        while (count > 1) {
+            int upCount = (count + 1) / 2;
+            byte[] up = new byte[upCount * H];
+            for (int i = 0; i < upCount; i++) {
                 // An odd node at the end is carried up unchanged; this yields exactly RFC 6962's
                 // tree hash, whose unbalanced right subtrees are built from the same carried nodes.
-                up[i] = 2 * i + 1 < level.length ? node(sha, level[2 * i], level[2 * i + 1]) : level[2 * i];
+                if (2 * i + 1 < count) {
+                    sha.update((byte) 0x01);
+                    sha.update(level, 2 * i * H, 2 * H);
+                    digestInto(sha, up, i * H);
+                } else {
+                    System.arraycopy(level, 2 * i * H, up, i * H, H);
+                }
             }
             levels.add(up);
             level = up;
+            count = upCount;
         }
     }
 
     /** Builds the tree over entry hashes (hex, in sequence order). */
     public static MerkleTree ofEntryHashes(List<String> entryHashes) {
-        MessageDigest sha = sha256();
-        byte[][] leaves = new byte[entryHashes.size()][];
-        for (int i = 0; i < leaves.length; i++) {
-            leaves[i] = leaf(sha, HEX.parseHex(entryHashes.get(i)));
+        byte[] hashes = new byte[entryHashes.size() * H];
+        for (int i = 0; i < entryHashes.size(); i++) {
+            byte[] hash = HEX.parseHex(entryHashes.get(i));
+            if (hash.length != H) {
+                throw new IllegalArgumentException("entry hash " + (i + 1) + " is not 32 bytes");
+            }
+            System.arraycopy(hash, 0, hashes, i * H, H);
         }
-        return new MerkleTree(leaves);
+        return ofEntryHashes(hashes, entryHashes.size());
+    }
+
+    /** Builds the tree over the first {@code n} entry hashes held back to back, 32 bytes each. */
+    public static MerkleTree ofEntryHashes(byte[] entryHashes, int n) {
+        MessageDigest sha = sha256();
+        byte[] leaves = new byte[n * H];
+        for (int i = 0; i < n; i++) {
+            sha.update((byte) 0x00);
+            sha.update(entryHashes, i * H, H);
+            digestInto(sha, leaves, i * H);
+        }
+        return new MerkleTree(leaves, n);
     }
 
     public int size() {
@@ -60,7 +89,7 @@ public final class MerkleTree {
         if (size == 0) {
             return HEX.formatHex(sha256().digest());
         }
-        return HEX.formatHex(levels.get(levels.size() - 1)[0]);
+        return HEX.formatHex(levels.get(levels.size() - 1), 0, H);
     }
 
     /**
@@ -79,7 +108,8 @@ public final class MerkleTree {
         int n = end - start;
         if (Integer.bitCount(n) == 1) {
             int level = Integer.numberOfTrailingZeros(n);
-            return levels.get(level)[start >> level];
+            int at = (start >> level) * H;
+            return java.util.Arrays.copyOfRange(levels.get(level), at, at + H);
         }
         int k = Integer.highestOneBit(n - 1);
         byte[] left = prefixRoot(sha, start, start + k);
@@ -98,10 +128,10 @@ public final class MerkleTree {
         List<String> path = new ArrayList<>();
         int i = index;
         for (int level = 0; level < levels.size() - 1; level++) {
-            byte[][] nodes = levels.get(level);
+            byte[] nodes = levels.get(level);
             int sibling = i ^ 1;
-            if (sibling < nodes.length) {
-                path.add(HEX.formatHex(nodes[sibling]));
+            if (sibling < nodes.length / H) {
+                path.add(HEX.formatHex(nodes, sibling * H, sibling * H + H));
             }
             // no sibling: this node is carried up unchanged, nothing to add at this level
             i /= 2;
@@ -160,6 +190,14 @@ public final class MerkleTree {
         sha.update((byte) 0x01);
         sha.update(left);
         return sha.digest(right);
+    }
+
+    private static void digestInto(MessageDigest sha, byte[] out, int offset) {
+        try {
+            sha.digest(out, offset, H);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static MessageDigest sha256() {

@@ -115,4 +115,20 @@ class CanonicalJsonTest {
 
         assertThat(CanonicalJson.encode(parsed)).isEqualTo("{\"a\":{\"k\":null},\"z\":[1,2,\"é\"]}");
     }
+
+    @Test
+    void anObjectWrittenFieldByFieldMatchesTheMapEncodingAndRefusesKeysOutOfOrder() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("b", List.of(1L, "x\n"));
+        map.put("a", null);
+        map.put("c", Map.of("z", true, "y", "\u0001"));
+        String written = CanonicalJson.object().field("a", null).field("b", List.of(1L, "x\n"))
+                .field("c", Map.of("z", true, "y", "\u0001")).end();
+        assertThat(written).isEqualTo(CanonicalJson.encode(map));
+
+        assertThatThrownBy(() -> CanonicalJson.object().field("b", 1L).field("a", 2L))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("\"a\" written after \"b\"");
+        assertThatThrownBy(() -> CanonicalJson.object().field("a", 1L).field("a", 2L))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -19,11 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** SQL for evidence items, their content rows and links. Every statement names the organization. */
 @Repository
@@ -48,10 +51,19 @@ public class EvidenceItems {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
+    /** Fetches {@value #STREAM_FETCH} rows per round trip (PostgreSQL then reads through a cursor). */
+    private final NamedParameterJdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
+    private static final int STREAM_FETCH = 5000;
 
-    EvidenceItems(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    EvidenceItems(JdbcClient jdbc, NamedParameterJdbcTemplate named, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.named = named;
+        JdbcTemplate cursor = new JdbcTemplate(named.getJdbcTemplate().getDataSource());
+        cursor.setFetchSize(STREAM_FETCH);
+        this.streaming = new NamedParameterJdbcTemplate(cursor);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     void insertAll(List<NewRow> rows) {
@@ -189,26 +201,32 @@ public class EvidenceItems {
                 .query(EvidenceItems::row).list());
     }
 
-    /** Every item of the organization in ledger order, for verification; without links. */
     /** An item as verification reads it: the row, its record data (records only) and the ledger entry that added it. */
     record Sealed(EvidenceItem item, String recordContent, String addedEntry) {
     }
 
     /**
-     * Every item of an organization with the ledger entry at its {@code ledger_seq}, a page of
-     * {@code pageSize} rows at a time (keyset on the primary key), so verifying a large ledger
-     * costs one query per page rather than one per item and never holds all items at once.
-     * Stops when {@code consumer} returns false.
+     * Every item of an organization, a page of {@code pageSize} rows at a time (keyset on the primary
+     * key), so verifying a large ledger costs one query per page rather than one per item and never
+     * holds all items at once, each with the ledger entry at its {@code ledger_seq}: verification's
+     * slow path, which names the damage after the fast path found some. Record data is read only when
+     * {@code withRecordContent}. Stops when {@code consumer} returns false.
      */
-    void forEachSealed(UUID orgId, int pageSize, java.util.function.Predicate<Sealed> consumer) {
+    void forEachSealed(UUID orgId, int pageSize, boolean withRecordContent, java.util.function.Predicate<Sealed> consumer) {
         UUID after = new UUID(0, 0);
+        // Only what verification compares; the item that superseded another is not part of its metadata.
+        String sql = """
+                SELECT i.id, i.org_id, i.kind, i.title, i.description, i.source_type, i.source_id, i.source_label,
+                    i.source_connector, i.source_query, i.collected_at, i.effective_from, i.effective_to, i.file_name,
+                    i.content_type, i.size, i.url, i.content_sha256, i.metadata_sha256, i.supersedes_id,
+                    CAST(NULL AS UUID) AS superseded_by, i.ledger_seq, i.removed_at, i.created_at, %s AS record_content,
+                    e.entry AS added_entry
+                FROM evidence_item i
+                LEFT JOIN evidence_ledger_entry e ON e.org_id = i.org_id AND e.seq = i.ledger_seq
+                WHERE i.org_id = :org AND i.id > :after ORDER BY i.id LIMIT :limit""".formatted(
+                withRecordContent ? "i.record_content" : "CAST(NULL AS VARCHAR(1))");
         while (true) {
-            List<Sealed> page = jdbc.sql("""
-                    SELECT i.*, (SELECT s.id FROM evidence_item s WHERE s.supersedes_id = i.id) AS superseded_by,
-                        e.entry AS added_entry
-                    FROM evidence_item i
-                    LEFT JOIN evidence_ledger_entry e ON e.org_id = i.org_id AND e.seq = i.ledger_seq
-                    WHERE i.org_id = :org AND i.id > :after ORDER BY i.id LIMIT :limit""")
+            List<Sealed> page = jdbc.sql(sql)
                     .param("org", orgId).param("after", after).param("limit", pageSize)
                     .query((rs, n) -> new Sealed(row(rs, n), rs.getString("record_content"), rs.getString("added_entry")))
                     .list();
@@ -221,6 +239,39 @@ public class EvidenceItems {
                 return;
             }
             after = page.get(page.size() - 1).item().id();
+        }
+    }
+
+    /**
+     * Every item of an organization, in no particular order, streamed through one query with a
+     * database cursor ({@value #STREAM_FETCH} rows per round trip) inside a read-only transaction: the
+     * fast verification path, which needs no order because it compares items with the ledger by
+     * position. No ORDER BY and no keyset, so the plan is a plain scan whatever the table statistics
+     * say (keyset pages were planned as a sort of all remaining rows, per page, on a table PostgreSQL
+     * had not analysed). Record data is read only when {@code withRecordContent}. Stops when
+     * {@code consumer} returns false.
+     */
+    void streamItems(UUID orgId, boolean withRecordContent, java.util.function.Predicate<Sealed> consumer) {
+        String sql = """
+                SELECT i.id, i.org_id, i.kind, i.title, i.description, i.source_type, i.source_id, i.source_label,
+                    i.source_connector, i.source_query, i.collected_at, i.effective_from, i.effective_to, i.file_name,
+                    i.content_type, i.size, i.url, i.content_sha256, i.metadata_sha256, i.supersedes_id,
+                    CAST(NULL AS UUID) AS superseded_by, i.ledger_seq, i.removed_at, i.created_at, %s AS record_content
+                FROM evidence_item i WHERE i.org_id = :org""".formatted(
+                withRecordContent ? "i.record_content" : "CAST(NULL AS VARCHAR(1))");
+        final class Stop extends RuntimeException {
+            Stop() {
+                super(null, null, false, false);
+            }
+        }
+        try {
+            readOnly.executeWithoutResult(tx -> streaming.query(sql, new MapSqlParameterSource("org", orgId), rs -> {
+                if (!consumer.test(new Sealed(row(rs, 0), rs.getString("record_content"), null))) {
+                    throw new Stop();
+                }
+            }));
+        } catch (Stop stopped) {
+            // the consumer has seen enough
         }
     }
 

@@ -42,7 +42,38 @@ public final class EvidenceMetadata {
         return doc;
     }
 
+    /**
+     * The hash of {@link #document}'s canonical JSON, written field by field in canonical key order
+     * (verification recomputes it for every item, so it avoids building and sorting the map).
+     */
     public static String sha256(EvidenceItem item) {
-        return Hashes.sha256Hex(CanonicalJson.encode(document(item)));
+        return Hashes.sha256Hex(canonical(item));
+    }
+
+    static String canonical(EvidenceItem item) {
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("type", item.source().type());
+        source.put("id", item.source().id());
+        source.put("label", item.source().label());
+        source.put("connector", item.source().connector());
+        source.put("query", item.source().query());
+        return CanonicalJson.object()
+                .field("collectedAt", item.collectedAt().toString())
+                .field("contentSha256", item.contentSha256())
+                .field("contentType", item.contentType())
+                .field("description", item.description())
+                .field("effectiveFrom", item.effectiveFrom().toString())
+                .field("effectiveTo", item.effectiveTo().toString())
+                .field("evidenceId", item.id().toString())
+                .field("fileName", item.fileName())
+                .field("kind", item.kind().name())
+                .field("orgId", item.orgId().toString())
+                .field("size", item.size())
+                .field("source", source)
+                .field("supersedes", item.supersedes() == null ? null : item.supersedes().toString())
+                .field("title", item.title())
+                .field("url", item.url())
+                .field("v", 1L)
+                .end();
     }
 }

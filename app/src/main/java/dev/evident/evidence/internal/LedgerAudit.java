@@ -6,6 +6,8 @@ import dev.evident.evidence.internal.ledger.LedgerVerification;
 import dev.evident.evidence.internal.ledger.LedgerVerification.Finding;
 import dev.evident.evidence.internal.ledger.LedgerVerification.Report;
 import dev.evident.verifier.Json;
+import dev.evident.verifier.JsonParseException;
+import jakarta.annotation.PreDestroy;
 import dev.evident.verifier.LedgerVerifier;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +20,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,12 +36,23 @@ public class LedgerAudit {
 
     static final int MAX_FINDINGS = 100;
     /** Items read per query while verifying. */
-    private static final int PAGE = 2000;
+    private static final int PAGE = 5000;
 
     private final LedgerVerification ledger;
     private final EvidenceItems items;
     private final BlobStore blobs;
     private final Clock clock;
+
+    /**
+     * Runs the chain pass next to the items pass: the two read different tables and are independent,
+     * so on a machine with two or more cores a verification takes about as long as the longer of them.
+     * Two threads at most, shared by concurrent verifications.
+     */
+    private final ExecutorService chainLane = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "ledger-verify-chain");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     LedgerAudit(LedgerVerification ledger, EvidenceItems items, BlobStore blobs, Clock clock) {
         this.ledger = ledger;
@@ -44,43 +61,129 @@ public class LedgerAudit {
         this.clock = clock;
     }
 
+    @PreDestroy
+    void stop() {
+        chainLane.shutdownNow();
+    }
+
     public Report verify(UUID orgId, boolean checkContent) {
-        LedgerVerifier.Result chain = ledger.verifyChain(orgId);
+        long last = ledger.lastSeq(orgId);
+        Additions sealed = new Additions(last);
+        Future<LedgerVerifier.Result> chainPass = chainLane.submit(() -> ledger.verifyChain(orgId, last, (seq, entry) -> {
+            if ("evidence.added".equals(entry.get("event"))) {
+                sealed.add(seq, String.valueOf(entry.get("evidenceId")), String.valueOf(entry.get("metadataSha256")),
+                        String.valueOf(entry.get("contentSha256")));
+            }
+        }));
+        Additions claimed = new Additions(last);
+        long[] lastNow = {last};
+        List<Finding> itemFindings = new ArrayList<>();
+        int[] itemsChecked = {0};
+        int[] contentChecked = {0};
+        try {
+            items.streamItems(orgId, checkContent, sealedItem -> {
+                EvidenceItem item = sealedItem.item();
+                itemsChecked[0]++;
+                checkMetadata(item, itemFindings);
+                if (item.ledgerSeq() > last) {
+                    // Added while this verification runs (its entry is past the part being checked), or
+                    // pointing past the end of the ledger.
+                    if (item.ledgerSeq() > lastNow[0]) {
+                        lastNow[0] = ledger.lastSeq(orgId);
+                    }
+                    if (item.ledgerSeq() > lastNow[0]) {
+                        itemFindings.add(Finding.item("metadata", item, "ledger entry " + item.ledgerSeq()
+                                + " does not record its addition: there is no such entry in the ledger"));
+                    }
+                } else {
+                    claimed.add(item.ledgerSeq(), item.id().toString(), item.metadataSha256(), item.contentSha256());
+                }
+                if (checkContent && item.removedAt() == null) {
+                    contentChecked[0]++;
+                    if (item.kind().isRecord()) {
+                        checkRecord(item, sealedItem.recordContent(), itemFindings);
+                    } else {
+                        checkContent(orgId, item, itemFindings);
+                    }
+                }
+                return itemFindings.size() < MAX_FINDINGS;
+            });
+        } catch (RuntimeException e) {
+            chainPass.cancel(true);
+            throw e;
+        }
+        LedgerVerifier.Result chain = chainResult(chainPass);
         List<Finding> findings = new ArrayList<>();
         chain.problems().forEach(p -> findings.add(p.seq() == null ? Finding.of(p)
                 : Finding.of(p, ledger.evidenceAt(orgId, p.seq()).orElse(null))));
-        int[] itemsChecked = {0};
-        int[] contentChecked = {0};
-        items.forEachSealed(orgId, PAGE, sealed -> {
-            EvidenceItem item = sealed.item();
-            itemsChecked[0]++;
-            checkRow(item, sealed.addedEntry(), chain, findings);
-            if (checkContent && item.removedAt() == null) {
-                contentChecked[0]++;
-                if (item.kind().isRecord()) {
-                    checkRecord(item, sealed.recordContent(), findings);
-                } else {
-                    checkContent(orgId, item, findings);
-                }
+        findings.addAll(itemFindings);
+        if (!claimed.matches(sealed)) {
+            nameMismatches(orgId, checkContent, sealed, claimed, findings);
+        }
+        List<Finding> reported = findings.size() > MAX_FINDINGS ? findings.subList(0, MAX_FINDINGS) : findings;
+        return new Report(reported.isEmpty(), chain.entriesChecked(), chain.checkpointsChecked(), itemsChecked[0],
+                contentChecked[0], chain.headHash(), clock.instant(), List.copyOf(reported));
+    }
+
+    /**
+     * The fingerprints disagree: some item does not match the entry that should record its addition,
+     * or an addition has no item. Walks the items again with their entries (the slow path) to name
+     * each, then names the additions nobody claimed.
+     */
+    private void nameMismatches(UUID orgId, boolean checkContent, Additions sealed, Additions claimed, List<Finding> findings) {
+        items.forEachSealed(orgId, PAGE, false, sealedItem -> {
+            EvidenceItem item = sealedItem.item();
+            if (item.ledgerSeq() <= sealed.last() && !claimed.sameAt(sealed, item.ledgerSeq())
+                    && EvidenceMetadata.sha256(item).equals(item.metadataSha256())) {
+                checkAgainstEntry(item, sealedItem.addedEntry(), findings);
             }
             return findings.size() < MAX_FINDINGS;
         });
-        return new Report(findings.isEmpty(), chain.entriesChecked(), chain.checkpointsChecked(), itemsChecked[0],
-                contentChecked[0], chain.headHash(), clock.instant(), List.copyOf(findings));
+        sealed.unclaimedBy(claimed).forEach(seq -> {
+            if (findings.size() < MAX_FINDINGS) {
+                UUID evidenceId = ledger.evidenceAt(orgId, seq).orElse(null);
+                findings.add(new Finding("metadata", seq, null, evidenceId, "ledger entry " + seq + " records the addition of "
+                        + "evidence " + evidenceId + ", but no item in the database is that evidence: its row was deleted"));
+            }
+        });
     }
 
-    private void checkRow(EvidenceItem item, String entryJson, LedgerVerifier.Result chain, List<Finding> findings) {
-        String recomputed = EvidenceMetadata.sha256(item);
-        if (!recomputed.equals(item.metadataSha256())) {
+    private static LedgerVerifier.Result chainResult(Future<LedgerVerifier.Result> chainPass) {
+        try {
+            return chainPass.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            chainPass.cancel(true);
+            throw new IllegalStateException("interrupted while verifying the ledger chain", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("verifying the ledger chain failed", e.getCause());
+        }
+    }
+
+    /** The row against the metadata hash it carries. */
+    private static void checkMetadata(EvidenceItem item, List<Finding> findings) {
+        if (!EvidenceMetadata.sha256(item).equals(item.metadataSha256())) {
             findings.add(Finding.item("metadata", item, "its stored details no longer match the metadata hash sealed when it "
                     + "was added: the row was edited in the database"));
+        }
+    }
+
+    /** The row's hashes against the ledger entry at its position. */
+    private static void checkAgainstEntry(EvidenceItem item, String entryJson, List<Finding> findings) {
+        if (entryJson == null) {
+            findings.add(Finding.item("metadata", item, "ledger entry " + item.ledgerSeq()
+                    + " does not record its addition: there is no such entry in the ledger"));
             return;
         }
-        if (item.ledgerSeq() < 1 || item.ledgerSeq() > chain.entriesChecked()) {
-            findings.add(Finding.item("metadata", item, "it points at ledger entry " + item.ledgerSeq() + ", which does not exist"));
-            return;
+        Map<?, ?> entry;
+        try {
+            entry = Json.parse(entryJson) instanceof Map<?, ?> map ? map : Map.of();
+        } catch (JsonParseException e) {
+            entry = Map.of(); // the chain pass names the damaged entry itself
         }
-        Map<?, ?> entry = entryJson == null ? Map.of() : (Map<?, ?>) Json.parse(entryJson);
         if (!"evidence.added".equals(entry.get("event")) || !item.id().toString().equals(entry.get("evidenceId"))) {
             findings.add(Finding.item("metadata", item, "ledger entry " + item.ledgerSeq() + " does not record its addition"));
         } else if (!item.metadataSha256().equals(entry.get("metadataSha256"))

@@ -110,7 +110,7 @@ class CheckEvaluation {
         touched.addAll(synced.resourceTypes() == null ? List.of() : synced.resourceTypes());
         List<String> failedTypes = synced.failedTypes() == null ? List.of() : synced.failedTypes();
         touched.addAll(failedTypes);
-        List<CheckState> affected = checks.list(synced.orgId()).stream()
+        List<CheckState> affected = checks.list(synced.orgId(), checks.builtInReadsAny(touched)).stream()
                 .filter(c -> c.row().enabled() && c.definition().typesRead().stream().anyMatch(touched::contains))
                 .toList();
         SyncFailure failure = failedTypes.isEmpty() ? null

@@ -79,7 +79,17 @@ class CheckService {
 
     /** Every check of the organization with its current version, by key. */
     List<CheckState> list(UUID orgId) {
-        ensureBuiltIns(orgId);
+        return list(orgId, true);
+    }
+
+    /**
+     * The organization's checks; without {@code seed} the built-in library is not copied in first
+     * (for a sync of types no built-in check reads, which then costs two queries).
+     */
+    List<CheckState> list(UUID orgId, boolean seed) {
+        if (seed) {
+            ensureBuiltIns(orgId);
+        }
         Map<UUID, CheckVersion> current = checks.currentVersions(orgId);
         List<CheckState> out = new ArrayList<>();
         for (CheckRow row : checks.list(orgId)) {
@@ -193,6 +203,11 @@ class CheckService {
         CheckRow r = state.row();
         return new CheckState(new CheckRow(r.id(), r.orgId(), r.key(), r.builtIn(), enabled, r.currentVersion(),
                 r.createdAt(), now), state.current());
+    }
+
+    /** Whether some built-in check reads one of the types. */
+    boolean builtInReadsAny(java.util.Collection<String> types) {
+        return builtIns.all().stream().anyMatch(d -> d.typesRead().stream().anyMatch(types::contains));
     }
 
     /**

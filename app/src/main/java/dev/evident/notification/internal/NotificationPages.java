@@ -1,6 +1,10 @@
 package dev.evident.notification.internal;
 
+import dev.evident.notification.internal.email.EmailMode;
+import dev.evident.notification.internal.email.EmailPreferences;
+import dev.evident.notification.internal.email.Mailer;
 import dev.evident.shared.Ids;
+import dev.evident.shared.problem.ProblemException;
 import dev.evident.shared.PageRequest;
 import dev.evident.shared.security.Actor;
 import dev.evident.shared.security.SignedIn;
@@ -10,15 +14,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The notifications page and the bell in the header (loaded by htmx, so pages do not wait for it). */
 @Controller
 class NotificationPages {
 
     private final NotificationService notifications;
+    private final EmailPreferences preferences;
+    private final Mailer mailer;
 
-    NotificationPages(NotificationService notifications) {
+    NotificationPages(NotificationService notifications, EmailPreferences preferences, Mailer mailer) {
         this.notifications = notifications;
+        this.preferences = preferences;
+        this.mailer = mailer;
     }
 
     @GetMapping("/notifications")
@@ -28,7 +37,24 @@ class NotificationPages {
         model.addAttribute("notifications", page.items().stream().map(NotificationRow::of).toList());
         model.addAttribute("nextCursor", page.nextCursor());
         model.addAttribute("unread", notifications.unread(actor.orgId(), actor.userId()));
+        model.addAttribute("emailEnabled", mailer.enabled());
+        model.addAttribute("emailModes", EmailMode.values());
+        model.addAttribute("emailMode", actor.userId() == null ? null : preferences.mode(actor.orgId(), actor.userId()));
         return "notifications";
+    }
+
+    @PostMapping("/notifications/preferences")
+    @SignedIn
+    String preferences(Actor actor, @RequestParam(defaultValue = "") String email, RedirectAttributes redirect) {
+        try {
+            if (actor.userId() != null) {
+                preferences.set(actor.orgId(), actor.userId(), EmailMode.parse("email", email));
+                redirect.addFlashAttribute("flash", "Email preference saved.");
+            }
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+        }
+        return "redirect:/notifications";
     }
 
     @GetMapping("/notifications/bell")

@@ -31,6 +31,12 @@ public enum Permission {
     EVIDENCE_WRITE,
     /** Export audit packages of a program's evidence. */
     EVIDENCE_EXPORT,
+    /** See connections (credentials always masked), their sync history, the inventory and identity links. */
+    INTEGRATIONS_READ,
+    /** Add, change, test, sync and delete connections; upload their documents; manage identity links. */
+    INTEGRATIONS_MANAGE,
+    /** Register webhook endpoints, rotate their secrets, read their delivery log and redeliver. */
+    WEBHOOKS_MANAGE,
     /** See checks, their versions, results, history and exceptions; dry-run an expression. */
     CHECKS_READ,
     /** Create, change, disable and evaluate checks; accept failing resources with exceptions. */

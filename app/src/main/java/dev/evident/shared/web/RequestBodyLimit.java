@@ -5,7 +5,8 @@ package dev.evident.shared.web;
  * as a bean by the module that owns the path (the controls-as-code import, say). It holds for a
  * declared Content-Length as well as for chunked bodies.
  *
- * @param path     the exact request path, without context path: {@code /api/v1/controls/import}
+ * @param path     the exact request path, without context path: {@code /api/v1/controls/import}; a
+ *                 segment that is just an asterisk stands for any one segment, such as an id
  * @param maxBytes the largest body accepted, in bytes
  * @param setting  the setting that controls it, named in the 413 answer so operators know what to raise
  */

@@ -46,14 +46,41 @@ class ApiBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        RequestBodyLimit limit = byPath.getOrDefault(request.getRequestURI().substring(request.getContextPath().length()),
-                standard);
+        RequestBodyLimit limit = limitFor(request.getRequestURI().substring(request.getContextPath().length()));
         if (request.getContentLengthLong() > limit.maxBytes()) {
             response.setHeader("Connection", "close");
             ProblemResponses.write(request, response, ProblemType.PAYLOAD_TOO_LARGE, tooLarge(limit).getMessage());
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    /** An exact path first, then paths with {@code *} standing for one path segment (an id). */
+    private RequestBodyLimit limitFor(String path) {
+        RequestBodyLimit exact = byPath.get(path);
+        if (exact != null) {
+            return exact;
+        }
+        for (RequestBodyLimit candidate : byPath.values()) {
+            if (candidate.path().contains("*") && matches(candidate.path(), path)) {
+                return candidate;
+            }
+        }
+        return standard;
+    }
+
+    private static boolean matches(String pattern, String path) {
+        String[] expected = pattern.split("/", -1);
+        String[] actual = path.split("/", -1);
+        if (expected.length != actual.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if (!(expected[i].equals("*") ? !actual[i].isEmpty() : expected[i].equals(actual[i]))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The standard limit's message stays as it always was; overrides name their setting. */

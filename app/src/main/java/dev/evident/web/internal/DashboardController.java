@@ -2,6 +2,7 @@ package dev.evident.web.internal;
 
 import dev.evident.auditlog.AuditLog;
 import dev.evident.identity.OrganizationDirectory;
+import dev.evident.integration.ConnectionHealth;
 import dev.evident.program.Program;
 import dev.evident.program.ProgramDirectory;
 import dev.evident.readiness.ProgramReadiness;
@@ -31,13 +32,15 @@ class DashboardController {
     private final AuditLog auditLog;
     private final ProgramDirectory programs;
     private final ProgramReadiness readiness;
+    private final ConnectionHealth connectionHealth;
 
     DashboardController(OrganizationDirectory directory, AuditLog auditLog, ProgramDirectory programs,
-                        ProgramReadiness readiness) {
+                        ProgramReadiness readiness, ConnectionHealth connectionHealth) {
         this.directory = directory;
         this.auditLog = auditLog;
         this.programs = programs;
         this.readiness = readiness;
+        this.connectionHealth = connectionHealth;
     }
 
     @Bean
@@ -61,6 +64,8 @@ class DashboardController {
         if (actor.can(Permission.AUDIT_LOG_READ)) {
             model.addAttribute("recent", auditLog.recent(actor.orgId(), 10));
         }
+        model.addAttribute("failingConnections", actor.can(Permission.INTEGRATIONS_READ)
+                ? connectionHealth.failing(actor.orgId()) : List.of());
         return "dashboard";
     }
 

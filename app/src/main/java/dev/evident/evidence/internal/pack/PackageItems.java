@@ -113,27 +113,28 @@ class PackageItems {
         return contents;
     }
 
+    private static final int LEDGER_PAGE = 5000;
+
     /** The hashes of the first {@code upTo} ledger entries, in order. */
     List<String> entryHashes(UUID orgId, long upTo) {
         return jdbc.sql("SELECT hash FROM evidence_ledger_entry WHERE org_id = :org AND seq <= :upTo ORDER BY seq")
                 .param("org", orgId).param("upTo", upTo).query((rs, i) -> rs.getString(1).trim()).list();
     }
 
-    /** Ledger entries 1 … upTo, handed over one page at a time. */
+    /**
+     * Ledger entries 1 … upTo, handed over one page at a time. Pages are ranges of seq, not
+     * "the next N after": a bounded range is read through the primary key whatever the planner's
+     * statistics say, whereas "seq > :after ORDER BY seq LIMIT n" on a table never analysed was
+     * planned as a scan and sort of every remaining entry, for every page.
+     */
     void ledger(UUID orgId, long upTo, Consumer<LedgerRow> each) {
-        long after = 0;
-        while (after < upTo) {
-            List<LedgerRow> page = jdbc.sql("""
+        for (long after = 0; after < upTo; after += LEDGER_PAGE) {
+            jdbc.sql("""
                     SELECT seq, id, prev_hash, hash, entry FROM evidence_ledger_entry
-                    WHERE org_id = :org AND seq > :after AND seq <= :upTo ORDER BY seq LIMIT :limit""")
-                    .param("org", orgId).param("after", after).param("upTo", upTo).param("limit", 5000)
+                    WHERE org_id = :org AND seq > :after AND seq <= :last ORDER BY seq""")
+                    .param("org", orgId).param("after", after).param("last", Math.min(upTo, after + LEDGER_PAGE))
                     .query((rs, i) -> new LedgerRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3).trim(),
-                            rs.getString(4).trim(), rs.getString(5))).list();
-            if (page.isEmpty()) {
-                return;
-            }
-            page.forEach(each);
-            after = page.get(page.size() - 1).seq();
+                            rs.getString(4).trim(), rs.getString(5))).list().forEach(each);
         }
     }
 

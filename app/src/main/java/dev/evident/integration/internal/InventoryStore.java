@@ -1,0 +1,228 @@
+package dev.evident.integration.internal;
+
+import static dev.evident.shared.Timestamps.fromDb;
+import static dev.evident.shared.Timestamps.toDb;
+
+import dev.evident.integration.Inventory;
+import dev.evident.integration.InventoryResource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The current inventory and the manual identity links that decide whose account a resource is.
+ * A resource's person is its link if one exists (a link for its connection wins over one for its
+ * connector), otherwise its own lower-cased {@code email} attribute.
+ */
+@Repository
+class InventoryStore implements Inventory {
+
+    /** A resource as the sync writes it; {@code email} is the lower-cased email attribute, or null. */
+    record NewResource(String type, String externalId, String displayName, String attributesJson, boolean account,
+                       String email, Instant collectedAt, String rawDigest) {
+    }
+
+    record IdentityLink(UUID id, UUID connectionId, String connector, String resourceType, String externalId,
+                        String personEmail, Instant createdAt, String createdBy) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    InventoryStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /**
+     * Makes {@code resources} the connection's whole inventory of {@code type}: rows with the same
+     * external id are replaced, rows not collected this time are removed. The caller holds the transaction.
+     */
+    void replaceType(UUID orgId, UUID connectionId, String connector, String type, List<NewResource> resources) {
+        jdbc.sql("DELETE FROM integration_resource WHERE org_id = :org AND connection_id = :conn AND resource_type = :type")
+                .param("org", orgId).param("conn", connectionId).param("type", type).update();
+        template.batchUpdate("""
+                INSERT INTO integration_resource (org_id, connection_id, connector, resource_type, external_id,
+                    display_name, attributes, account, email, collected_at, raw_digest)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", resources, 500, (ps, r) -> {
+            ps.setObject(1, orgId);
+            ps.setObject(2, connectionId);
+            ps.setString(3, connector);
+            ps.setString(4, type);
+            ps.setString(5, r.externalId());
+            ps.setString(6, r.displayName());
+            ps.setString(7, r.attributesJson());
+            ps.setBoolean(8, r.account());
+            ps.setString(9, r.email());
+            ps.setObject(10, toDb(r.collectedAt()));
+            ps.setString(11, r.rawDigest());
+        });
+    }
+
+    @Override
+    public void forEach(UUID orgId, String type, Consumer<InventoryResource> consumer) {
+        Links links = links(orgId);
+        jdbc.sql("SELECT * FROM integration_resource WHERE org_id = :org AND resource_type = :type")
+                .param("org", orgId).param("type", type)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(resource(rs, links)));
+    }
+
+    @Override
+    public List<String> types(UUID orgId) {
+        return jdbc.sql("SELECT DISTINCT resource_type FROM integration_resource WHERE org_id = :org ORDER BY resource_type")
+                .param("org", orgId).query(String.class).list();
+    }
+
+    /** Resources of one connection, optionally of one type, ordered by type and external id. */
+    List<InventoryResource> ofConnection(UUID orgId, UUID connectionId, String type, int limit) {
+        Links links = links(orgId);
+        return jdbc.sql("SELECT * FROM integration_resource WHERE org_id = :org AND connection_id = :conn"
+                        + (type == null ? "" : " AND resource_type = :type") + " ORDER BY resource_type, external_id LIMIT :limit")
+                .param("org", orgId).param("conn", connectionId).param("limit", limit)
+                .params(type == null ? Map.of() : Map.of("type", type))
+                .query((rs, i) -> resource(rs, links)).list();
+    }
+
+    /** The organization's resources, optionally of one type and connection, ordered by type, connection and external id. */
+    List<InventoryResource> search(UUID orgId, String type, UUID connectionId, int limit) {
+        Links links = links(orgId);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT * FROM integration_resource WHERE org_id = :org");
+        if (type != null) {
+            sql.append(" AND resource_type = :type");
+            params.put("type", type);
+        }
+        if (connectionId != null) {
+            sql.append(" AND connection_id = :conn");
+            params.put("conn", connectionId);
+        }
+        sql.append(" ORDER BY resource_type, connection_id, external_id LIMIT :limit");
+        return jdbc.sql(sql.toString()).param("org", orgId).param("limit", limit).params(params)
+                .query((rs, i) -> resource(rs, links)).list();
+    }
+
+    /**
+     * Accounts nobody is known for: resources that carry an {@code email} attribute (so they are
+     * accounts of people) but have neither an email nor a link.
+     */
+    List<InventoryResource> unlinkedAccounts(UUID orgId, String type, int limit) {
+        Links links = links(orgId);
+        return jdbc.sql("SELECT * FROM integration_resource WHERE org_id = :org AND account = TRUE AND email IS NULL"
+                        + (type == null ? "" : " AND resource_type = :type") + " ORDER BY resource_type, external_id")
+                .param("org", orgId).params(type == null ? Map.of() : Map.of("type", type))
+                .query((rs, i) -> resource(rs, links)).stream()
+                .filter(r -> r.personEmail() == null)
+                .limit(limit).toList();
+    }
+
+    Map<String, Integer> counts(UUID orgId, UUID connectionId) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT resource_type, COUNT(*) AS n FROM integration_resource WHERE org_id = :org AND connection_id = :conn
+                GROUP BY resource_type""")
+                .param("org", orgId).param("conn", connectionId)
+                .query((rs, i) -> counts.put(rs.getString("resource_type"), rs.getInt("n"))).list();
+        return counts;
+    }
+
+    // Identity links
+
+    void insertLink(UUID orgId, IdentityLink link) {
+        jdbc.sql("""
+                INSERT INTO integration_identity_link (id, org_id, connection_id, connector, resource_type, external_id,
+                    person_email, created_at, created_by)
+                VALUES (:id, :org, :conn, :connector, :type, :ext, :email, :at, :by)""")
+                .param("id", link.id()).param("org", orgId).param("conn", link.connectionId())
+                .param("connector", link.connector()).param("type", link.resourceType()).param("ext", link.externalId())
+                .param("email", link.personEmail()).param("at", toDb(link.createdAt())).param("by", link.createdBy())
+                .update();
+    }
+
+    /** The link for exactly this account scope, if one exists (one link per scope, type and external id). */
+    Optional<IdentityLink> sameScope(UUID orgId, UUID connectionId, String connector, String type, String externalId) {
+        return jdbc.sql("SELECT * FROM integration_identity_link WHERE org_id = :org AND resource_type = :type"
+                        + " AND external_id = :ext AND " + (connectionId != null ? "connection_id = :scope" : "connector = :scope"))
+                .param("org", orgId).param("type", type).param("ext", externalId)
+                .param("scope", connectionId != null ? connectionId : connector)
+                .query(InventoryStore::link).optional();
+    }
+
+    List<IdentityLink> links(UUID orgId, int limit) {
+        return jdbc.sql("SELECT * FROM integration_identity_link WHERE org_id = :org ORDER BY id DESC LIMIT :limit")
+                .param("org", orgId).param("limit", limit).query(InventoryStore::link).list();
+    }
+
+    Optional<IdentityLink> findLink(UUID orgId, UUID id) {
+        return jdbc.sql("SELECT * FROM integration_identity_link WHERE org_id = :org AND id = :id")
+                .param("org", orgId).param("id", id).query(InventoryStore::link).optional();
+    }
+
+    void deleteLink(UUID orgId, UUID id) {
+        jdbc.sql("DELETE FROM integration_identity_link WHERE org_id = :org AND id = :id").param("org", orgId)
+                .param("id", id).update();
+    }
+
+    private static IdentityLink link(ResultSet rs, int i) throws SQLException {
+        return new IdentityLink(rs.getObject("id", UUID.class), rs.getObject("connection_id", UUID.class),
+                rs.getString("connector"), rs.getString("resource_type"), rs.getString("external_id"),
+                rs.getString("person_email"), fromDb(rs.getObject("created_at", OffsetDateTime.class)),
+                rs.getString("created_by"));
+    }
+
+    /** An organization's links, looked up by account. */
+    private Links links(UUID orgId) {
+        Map<String, String> byConnection = new HashMap<>();
+        Map<String, String> byConnector = new HashMap<>();
+        jdbc.sql("SELECT * FROM integration_identity_link WHERE org_id = :org").param("org", orgId)
+                .query(InventoryStore::link).list().forEach(l -> {
+                    if (l.connectionId() != null) {
+                        byConnection.put(key(l.connectionId().toString(), l.resourceType(), l.externalId()), l.personEmail());
+                    } else {
+                        byConnector.put(key(l.connector(), l.resourceType(), l.externalId()), l.personEmail());
+                    }
+                });
+        return new Links(byConnection, byConnector);
+    }
+
+    private record Links(Map<String, String> byConnection, Map<String, String> byConnector) {
+        String personOf(UUID connectionId, String connector, String type, String externalId, String email) {
+            String linked = byConnection.get(key(connectionId.toString(), type, externalId));
+            if (linked == null) {
+                linked = byConnector.get(key(connector, type, externalId));
+            }
+            return linked != null ? linked : email;
+        }
+    }
+
+    private static String key(String scope, String type, String externalId) {
+        return scope + '\u0000' + type + '\u0000' + externalId;
+    }
+
+    private static InventoryResource resource(ResultSet rs, Links links) throws SQLException {
+        UUID connectionId = rs.getObject("connection_id", UUID.class);
+        String connector = rs.getString("connector");
+        String type = rs.getString("resource_type");
+        String externalId = rs.getString("external_id");
+        return new InventoryResource(connectionId, connector, type, externalId, rs.getString("display_name"),
+                rs.getString("attributes"), links.personOf(connectionId, connector, type, externalId, rs.getString("email")),
+                fromDb(rs.getObject("collected_at", OffsetDateTime.class)), rs.getString("raw_digest"));
+    }
+
+    /** The lower-cased {@code email} attribute of an attributes object, or null. */
+    static String emailOf(tools.jackson.databind.JsonNode attributes) {
+        var email = attributes.get("email");
+        return email == null || !email.isString() || email.asString().isBlank() ? null
+                : email.asString().strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.evident.integration;
+
+import dev.evident.testing.PostgresTest;
+
+@PostgresTest
+class ConnectionsOnPostgresIT extends ConnectionsContract {
+}

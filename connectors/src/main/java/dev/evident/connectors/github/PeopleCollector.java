@@ -1,0 +1,115 @@
+package dev.evident.connectors.github;
+
+import dev.evident.connector.CollectedResource;
+import dev.evident.connector.CollectionContext;
+import dev.evident.connector.CollectionException;
+import dev.evident.connector.Collector;
+import dev.evident.connector.UncheckedCollectionException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code github.member} (owners and members) and {@code github.outside_collaborator}. Whether each
+ * person has 2FA comes from the {@code filter=2fa_disabled} listing, which only owners may read:
+ * without it {@code twoFactorEnabled} is null, not a guess.
+ */
+final class PeopleCollector implements Collector {
+
+    private final GitHubApi api;
+    private final String org;
+    private final boolean members;
+    private final boolean readProfiles;
+
+    private PeopleCollector(GitHubApi api, String org, boolean members, boolean readProfiles) {
+        this.api = api;
+        this.org = org;
+        this.members = members;
+        this.readProfiles = readProfiles;
+    }
+
+    static PeopleCollector members(GitHubApi api, String org, boolean readProfiles) {
+        return new PeopleCollector(api, org, true, readProfiles);
+    }
+
+    static PeopleCollector outsideCollaborators(GitHubApi api, String org, boolean readProfiles) {
+        return new PeopleCollector(api, org, false, readProfiles);
+    }
+
+    @Override
+    public String resourceType() {
+        return members ? "github.member" : "github.outside_collaborator";
+    }
+
+    private String listPath() {
+        return "/orgs/" + Resources.segment(org) + (members ? "/members" : "/outside_collaborators");
+    }
+
+    @Override
+    public Iterator<CollectedResource> collect(CollectionContext ctx) throws CollectionException {
+        Set<String> withoutTwoFactor = withoutTwoFactor();
+        Instant now = ctx.clock().instant();
+        List<String> roles = members ? List.of("admin", "member") : List.of("");
+        return new LazyIterator<>() {
+            private int roleIndex = -1;
+            private Iterator<Json.Element> page = List.<Json.Element>of().iterator();
+
+            @Override
+            protected CollectedResource computeNext() throws CollectionException {
+                while (!page.hasNext()) {
+                    if (++roleIndex >= roles.size()) {
+                        return null;
+                    }
+                    String role = roles.get(roleIndex);
+                    page = api.list(listPath() + (role.isEmpty() ? "" : "?role=" + role), Needs.MEMBERS);
+                }
+                return person(page.next(), roles.get(roleIndex), withoutTwoFactor, now);
+            }
+        };
+    }
+
+    /** Logins without 2FA, or null when this token may not see the filter. */
+    private Set<String> withoutTwoFactor() throws CollectionException {
+        Set<String> logins = new HashSet<>();
+        GitHubApi.Pages pages = api.list(listPath() + "?filter=2fa_disabled", Needs.TWO_FACTOR, 403, 422);
+        try {
+            pages.forEachRemaining(element -> logins.add(Json.text(element.node(), "login")));
+        } catch (UncheckedCollectionException e) {
+            throw e.getCause();
+        }
+        return pages.stoppedByToleratedStatus() ? null : logins;
+    }
+
+    private CollectedResource person(Json.Element element, String role, Set<String> withoutTwoFactor, Instant now)
+            throws CollectionException {
+        JsonNode user = element.node();
+        String login = Json.text(user, "login");
+        String id = Json.text(user, "id");
+        String name = Json.text(user, "name");
+        String email = Json.text(user, "email");
+        byte[] profileRaw = new byte[0];
+        if (readProfiles && login != null) {
+            GitHubHttp.Response profile = api.get("/users/" + Resources.segment(login), Needs.USERS, 404);
+            if (profile.status() == 200) {
+                JsonNode details = profile.json();
+                name = Json.text(details, "name");
+                email = Json.text(details, "email");
+                profileRaw = profile.body();
+            }
+        }
+        ObjectNode attributes = Json.object();
+        attributes.put("login", login);
+        attributes.put("name", name);
+        attributes.put("email", email == null || email.isBlank() ? null : email);
+        if (members) {
+            attributes.put("role", role);
+        }
+        attributes.put("twoFactorEnabled", withoutTwoFactor == null ? null : !withoutTwoFactor.contains(login));
+        return Resources.of(resourceType(), id == null ? login : id, login, attributes, now, element.raw(), profileRaw);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.evident.connectors;
+
+import dev.evident.connector.ConnectorFactory;
+import dev.evident.connector.ConnectorRegistry;
+import dev.evident.connectors.github.GitHubConnectorFactory;
+import dev.evident.connectors.hrroster.HrRosterConnectorFactory;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConnectorsDiscoveryTest {
+
+    @Test
+    void serviceLoaderFindsBothBuiltInConnectors() {
+        ConnectorRegistry registry = ConnectorRegistry.discover(getClass().getClassLoader());
+
+        assertThat(registry.factories()).extracting(ConnectorFactory::name).contains("github", "hr-roster");
+        assertThat(registry.find("github")).get().isInstanceOf(GitHubConnectorFactory.class);
+        assertThat(registry.find("hr-roster")).get().isInstanceOf(HrRosterConnectorFactory.class);
+    }
+}

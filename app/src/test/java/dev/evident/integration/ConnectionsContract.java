@@ -485,6 +485,23 @@ abstract class ConnectionsContract extends IntegrationTest {
     }
 
     @Test
+    void aSyncEvaluatesTheChecksOverItsTypesAgainstTheRealInventory() {
+        Setup s = setup("Checked");
+        Response check = s.api().post("/api/v1/checks", body("key", "scripted.account-has-email", "title",
+                "Accounts have an email", "resourceType", ScriptedConnectorFactory.ACCOUNT, "severity", "low",
+                "controls", List.of("AC-10"), "expression",
+                "resource.attributes.email != null ? '' : resource.attributes.login + ' has no email'"));
+        assertThat(check.status()).as(check.body()).isEqualTo(201);
+        String id = create(s, "Scripted");
+        syncNow(s, id);
+        JsonNode results = s.api().get("/api/v1/checks/scripted.account-has-email/results").json().get("results");
+        Map<String, String> outcomes = new HashMap<>();
+        results.forEach(r -> outcomes.put(r.get("resourceName").asText(), r.get("outcome").asText()));
+        assertThat(outcomes).containsEntry("alice", "pass").containsEntry("build-bot", "fail");
+        assertThat(results.findValuesAsString("resourceKey")).allSatisfy(k -> assertThat(k).startsWith(id + "/"));
+    }
+
+    @Test
     void deletingAConnectionRemovesItsInventoryAndSchedule() {
         Setup s = setup("Delete");
         String id = create(s, "Scripted");

@@ -142,6 +142,7 @@ abstract class TenantIsolationContract extends IntegrationTest {
                 "scripted.account", "externalId", "a-" + System.nanoTime(), "personEmail", "a-person@acme.example")).json();
         ids.put("linkId", link.get("id").asText());
         seedWebhook(a, ids);
+        seedCheck(a, ids);
         return ids;
     }
 
@@ -181,6 +182,23 @@ abstract class TenantIsolationContract extends IntegrationTest {
                 "test.isolation", "A's notice", "only for A", null, key));
         ids.put("notificationId", jdbc.sql("SELECT id FROM notification WHERE org_id = :org AND dedupe_key = :key")
                 .param("org", orgA).param("key", key).query(java.util.UUID.class).single().toString());
+    }
+
+    /** A custom check of A, and an exception of it (stored directly: granting one needs a failing resource). */
+    private void seedCheck(ApiClient a, Map<String, String> ids) {
+        var check = a.post("/api/v1/checks", body("key", "a.secret-check-" + System.nanoTime(), "title", "A's check",
+                "resourceType", "github.member", "expression", "true", "severity", "low",
+                "controls", java.util.List.of("AC-02"))).json();
+        ids.put("check", check.get("id").asText());
+        java.util.UUID orgA = java.util.UUID.fromString(a.get("/api/v1/organization").json().get("id").asText());
+        java.util.UUID exceptionId = java.util.UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO monitoring_check_exception (id, org_id, check_id, resource_key, reason, approved_by_label,
+                    created_at, expires_at)
+                VALUES (:id, :org, :check, 'conn/1', 'A only', 'A admin', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""")
+                .param("id", exceptionId).param("org", orgA).param("check", java.util.UUID.fromString(ids.get("check")))
+                .update();
+        ids.put("exceptionId", exceptionId.toString());
     }
 
     private ApiClient organizationB() {

@@ -78,9 +78,10 @@ class RoleTest {
         assertThat(Role.AUDITOR.permissions()).containsExactlyInAnyOrder(
                 Permission.ORGANIZATION_READ, Permission.MEMBERS_READ, Permission.AUDIT_LOG_READ,
                 Permission.PROGRAMS_READ, Permission.CONTROLS_READ, Permission.EVIDENCE_READ, Permission.EVIDENCE_EXPORT,
-                Permission.INTEGRATIONS_READ);
+                Permission.INTEGRATIONS_READ, Permission.CHECKS_READ);
         assertThat(Role.AUDITOR.can(Permission.INVITATIONS_MANAGE)).isFalse();
         assertThat(Role.AUDITOR.can(Permission.INTEGRATIONS_MANAGE)).isFalse();
+        assertThat(Role.AUDITOR.can(Permission.CHECKS_MANAGE)).isFalse();
         assertThat(Role.AUDITOR.can(Permission.TOKENS_MANAGE)).isFalse();
     }
 

@@ -36,7 +36,11 @@ public enum Permission {
     /** Add, change, test, sync and delete connections; upload their documents; manage identity links. */
     INTEGRATIONS_MANAGE,
     /** Register webhook endpoints, rotate their secrets, read their delivery log and redeliver. */
-    WEBHOOKS_MANAGE;
+    WEBHOOKS_MANAGE,
+    /** See checks, their versions, results, history and exceptions; dry-run an expression. */
+    CHECKS_READ,
+    /** Create, change, disable and evaluate checks; accept failing resources with exceptions. */
+    CHECKS_MANAGE;
 
     /** Authority name used by Spring Security for non-controller endpoints (actuator). */
     public String authority() {

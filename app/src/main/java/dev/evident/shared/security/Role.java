@@ -15,15 +15,16 @@ public enum Role {
     COMPLIANCE_MANAGER("Compliance manager", "Runs the compliance program; invites people and manages API tokens",
             EnumSet.of(ORGANIZATION_READ, MEMBERS_READ, INVITATIONS_MANAGE, TOKENS_MANAGE, AUDIT_LOG_READ,
                     PROGRAMS_READ, PROGRAMS_MANAGE, CONTROLS_READ, CONTROLS_MANAGE, CONTROLS_OPERATE, EVIDENCE_READ,
-                    EVIDENCE_WRITE, EVIDENCE_EXPORT, INTEGRATIONS_READ, INTEGRATIONS_MANAGE)),
+                    EVIDENCE_WRITE, EVIDENCE_EXPORT, INTEGRATIONS_READ, INTEGRATIONS_MANAGE,
+                    CHECKS_READ, CHECKS_MANAGE)),
     CONTRIBUTOR("Contributor", "Owns controls: fixes failing checks and uploads evidence",
             EnumSet.of(ORGANIZATION_READ, MEMBERS_READ, PROGRAMS_READ, CONTROLS_READ, CONTROLS_OPERATE, EVIDENCE_READ,
-                    EVIDENCE_WRITE, INTEGRATIONS_READ)),
+                    EVIDENCE_WRITE, INTEGRATIONS_READ, CHECKS_READ)),
     EMPLOYEE("Employee", "Accepts policies and completes training",
             EnumSet.of(ORGANIZATION_READ)),
     AUDITOR("Auditor", "Read-only access for the CPA firm",
             EnumSet.of(ORGANIZATION_READ, MEMBERS_READ, AUDIT_LOG_READ, PROGRAMS_READ, CONTROLS_READ, EVIDENCE_READ,
-                    EVIDENCE_EXPORT, INTEGRATIONS_READ));
+                    EVIDENCE_EXPORT, INTEGRATIONS_READ, CHECKS_READ));
 
     private final String label;
     private final String description;

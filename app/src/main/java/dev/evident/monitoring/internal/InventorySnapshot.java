@@ -1,0 +1,74 @@
+package dev.evident.monitoring.internal;
+
+import dev.evident.integration.Inventory;
+import dev.evident.integration.InventoryResource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The inventory as one evaluation run sees it: each type read once and turned into CEL values, and
+ * each join index built once, however many checks use it.
+ */
+final class InventorySnapshot {
+
+    /** A resource with its CEL value, or the reason its attributes could not be read. */
+    record Loaded(InventoryResource resource, Map<String, Object> value, String problem) {
+
+        String key() {
+            return resourceKey(resource);
+        }
+    }
+
+    private final Inventory inventory;
+    private final UUID orgId;
+    private final Map<String, List<Loaded>> byType = new HashMap<>();
+    private final Map<String, Map<String, List<Map<String, Object>>>> indexes = new HashMap<>();
+
+    InventorySnapshot(Inventory inventory, UUID orgId) {
+        this.inventory = inventory;
+        this.orgId = orgId;
+    }
+
+    /** The stable key of a resource in results and exceptions: its connection and its id there. */
+    static String resourceKey(InventoryResource r) {
+        return r.connectionId() + "/" + r.externalId();
+    }
+
+    List<Loaded> resources(String type) {
+        return byType.computeIfAbsent(type, t -> {
+            List<Loaded> loaded = new ArrayList<>();
+            inventory.forEach(orgId, t, r -> {
+                try {
+                    loaded.add(new Loaded(r, ResourceValues.of(r), null));
+                } catch (IllegalArgumentException e) {
+                    loaded.add(new Loaded(r, null, e.getMessage()));
+                }
+            });
+            return loaded;
+        });
+    }
+
+    /** The joined type's resources (as CEL values) grouped by join key; key "" holds all for joins on all. */
+    Map<String, List<Map<String, Object>>> index(CompiledCheck.JoinPlan plan) {
+        CheckJoin j = plan.join();
+        String id = j.type() + "|" + j.on() + "|" + j.key();
+        return indexes.computeIfAbsent(id, ignored -> {
+            Map<String, List<Map<String, Object>>> index = new HashMap<>();
+            for (Loaded l : resources(j.type())) {
+                if (l.value() == null) {
+                    continue;
+                }
+                String key = j.onAll() ? ""
+                        : j.byPerson() ? ResourceValues.identityKey(l.value())
+                        : CompiledCheck.key(plan.key(), l.value());
+                if (key != null) {
+                    index.computeIfAbsent(key, k -> new ArrayList<>()).add(l.value());
+                }
+            }
+            return index;
+        });
+    }
+}

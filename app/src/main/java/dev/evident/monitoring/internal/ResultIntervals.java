@@ -1,0 +1,147 @@
+package dev.evident.monitoring.internal;
+
+import static dev.evident.shared.Timestamps.fromDb;
+import static dev.evident.shared.Timestamps.toDb;
+
+import dev.evident.monitoring.internal.CheckEvaluator.ResourceResult;
+import dev.evident.shared.Ids;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for result intervals. Every statement names the organization. */
+@Repository
+class ResultIntervals {
+
+    static final int MAX_DETAIL = 1000;
+
+    /** One stored interval; {@code to} is null while it is open. */
+    record Interval(UUID id, UUID checkId, int checkVersion, String resourceType, String resourceKey, String resourceName,
+                    Outcome outcome, String detail, Instant from, Instant to) {
+    }
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final Clock clock;
+
+    ResultIntervals(JdbcClient jdbc, NamedParameterJdbcTemplate named, Clock clock) {
+        this.jdbc = jdbc;
+        this.named = named;
+        this.clock = clock;
+    }
+
+    /**
+     * Locks the check's row for the rest of the transaction, so two evaluations of one check (two syncs
+     * finishing together, on one node or several) plan against each other's writes, never the same state.
+     */
+    void lock(UUID orgId, UUID checkId) {
+        jdbc.sql("SELECT id FROM monitoring_check WHERE org_id = :org AND id = :check FOR UPDATE")
+                .param("org", orgId).param("check", checkId).query(UUID.class).optional();
+    }
+
+    Map<String, IntervalPlan.Open> open(UUID orgId, UUID checkId) {
+        Map<String, IntervalPlan.Open> open = new HashMap<>();
+        jdbc.sql("""
+                SELECT * FROM monitoring_result_interval
+                WHERE org_id = :org AND check_id = :check AND to_at IS NULL""")
+                .param("org", orgId).param("check", checkId).query(ResultIntervals::interval).list()
+                .forEach(i -> open.put(i.resourceKey(), new IntervalPlan.Open(i.id(), i.checkVersion(), i.outcome(),
+                        i.detail(), i.resourceType(), i.resourceName())));
+        return open;
+    }
+
+    /** Closes and opens intervals as planned, all at {@code at}, in JDBC batches. */
+    void apply(UUID orgId, UUID checkId, int version, IntervalPlan plan, Instant at) {
+        if (!plan.close().isEmpty()) {
+            named.batchUpdate("""
+                    UPDATE monitoring_result_interval SET to_at = :at
+                    WHERE org_id = :org AND id = :id AND to_at IS NULL""", plan.close().stream()
+                    .map(id -> new MapSqlParameterSource().addValue("at", toDb(at)).addValue("org", orgId).addValue("id", id))
+                    .toArray(SqlParameterSource[]::new));
+        }
+        if (!plan.open().isEmpty()) {
+            named.batchUpdate("""
+                    INSERT INTO monitoring_result_interval (id, org_id, check_id, check_version, resource_type,
+                        resource_key, resource_name, outcome, detail, from_at, to_at)
+                    VALUES (:id, :org, :check, :version, :type, :key, :name, :outcome, :detail, :at, NULL)""",
+                    plan.open().stream().map(r -> params(orgId, checkId, version, r, at)).toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    private SqlParameterSource params(UUID orgId, UUID checkId, int version, ResourceResult r, Instant at) {
+        return new MapSqlParameterSource().addValue("id", Ids.next(clock)).addValue("org", orgId).addValue("check", checkId)
+                .addValue("version", version).addValue("type", r.resourceType()).addValue("key", r.resourceKey())
+                .addValue("name", truncate(r.resourceName(), 300)).addValue("outcome", r.outcome().id())
+                .addValue("detail", truncate(r.detail(), MAX_DETAIL)).addValue("at", toDb(at));
+    }
+
+    /** The intervals that held at an instant: the state of every resource then. */
+    List<Interval> at(UUID orgId, UUID checkId, Instant at) {
+        return jdbc.sql("""
+                SELECT * FROM monitoring_result_interval
+                WHERE org_id = :org AND check_id = :check AND from_at <= :at AND (to_at IS NULL OR to_at > :at)
+                ORDER BY resource_key""")
+                .param("org", orgId).param("check", checkId).param("at", toDb(at)).query(ResultIntervals::interval).list();
+    }
+
+    /** Intervals of a check overlapping [from, to), optionally of one resource and one outcome, oldest first. */
+    List<Interval> overlapping(UUID orgId, UUID checkId, String resourceKey, Outcome outcome, Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT * FROM monitoring_result_interval
+                WHERE org_id = :org AND check_id = :check AND from_at < :to AND (to_at IS NULL OR to_at > :from)
+                  AND (CAST(:key AS VARCHAR(400)) IS NULL OR resource_key = :key)
+                  AND (CAST(:outcome AS VARCHAR(10)) IS NULL OR outcome = :outcome)
+                ORDER BY from_at, resource_key""")
+                .param("org", orgId).param("check", checkId).param("from", toDb(from)).param("to", toDb(to))
+                .param("key", resourceKey).param("outcome", outcome == null ? null : outcome.id())
+                .query(ResultIntervals::interval).list();
+    }
+
+    /** Open intervals per outcome, per check: the current status counts of every check. */
+    Map<UUID, Map<Outcome, Integer>> openCounts(UUID orgId) {
+        Map<UUID, Map<Outcome, Integer>> counts = new HashMap<>();
+        jdbc.sql("""
+                SELECT check_id, outcome, COUNT(*) AS n FROM monitoring_result_interval
+                WHERE org_id = :org AND to_at IS NULL GROUP BY check_id, outcome""")
+                .param("org", orgId).query((rs, n) -> {
+                    counts.computeIfAbsent(rs.getObject("check_id", UUID.class), k -> new java.util.EnumMap<>(Outcome.class))
+                            .put(Outcome.of(rs.getString("outcome")), rs.getInt("n"));
+                    return null;
+                }).list();
+        return counts;
+    }
+
+    /** Open intervals with the given outcome across checks, for the exception sweep. */
+    List<Interval> openWithOutcome(UUID orgId, Outcome outcome) {
+        return jdbc.sql("""
+                SELECT * FROM monitoring_result_interval WHERE org_id = :org AND to_at IS NULL AND outcome = :outcome""")
+                .param("org", orgId).param("outcome", outcome.id()).query(ResultIntervals::interval).list();
+    }
+
+    List<UUID> organizationsWithOpen(Outcome outcome) {
+        return jdbc.sql("SELECT DISTINCT org_id FROM monitoring_result_interval WHERE to_at IS NULL AND outcome = :outcome")
+                .param("outcome", outcome.id()).query(UUID.class).list();
+    }
+
+    private static Interval interval(ResultSet rs, int n) throws SQLException {
+        return new Interval(rs.getObject("id", UUID.class), rs.getObject("check_id", UUID.class), rs.getInt("check_version"),
+                rs.getString("resource_type"), rs.getString("resource_key"), rs.getString("resource_name"),
+                Outcome.of(rs.getString("outcome")), rs.getString("detail"),
+                fromDb(rs.getObject("from_at", OffsetDateTime.class)), fromDb(rs.getObject("to_at", OffsetDateTime.class)));
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -128,9 +128,8 @@ public final class LedgerVerifier {
             return "its previous-hash link does not match entry " + (expected - 1) + " (" + shorten(prev) + " expected, "
                     + shorten(e.prevHash()) + " found): an entry before it was removed, reordered or altered";
         }
-        String recomputed = HEX.formatHex(digest);
-        if (!recomputed.equals(e.hash())) {
-            return "its content does not match its hash (" + shorten(e.hash()) + " stored, " + shorten(recomputed)
+        if (!Hashes.matchesHex(digest, e.hash())) {
+            return "its content does not match its hash (" + shorten(e.hash()) + " stored, " + shorten(HEX.formatHex(digest))
                     + " recomputed): the entry was altered";
         }
         Object parsed;

@@ -266,7 +266,7 @@ public class EvidenceItems {
         }
         try {
             readOnly.executeWithoutResult(tx -> streaming.query(sql, new MapSqlParameterSource("org", orgId), rs -> {
-                if (!consumer.test(new Sealed(row(rs, 0), rs.getString("record_content"), null))) {
+                if (!consumer.test(new Sealed(streamedRow(rs), rs.getString(25), null))) {
                     throw new Stop();
                 }
             }));
@@ -314,6 +314,17 @@ public class EvidenceItems {
                 .addValue("metadataSha", i.metadataSha256()).addValue("supersedes", i.supersedes())
                 .addValue("seq", i.ledgerSeq()).addValue("key", row.idempotencyKey())
                 .addValue("createdAt", toDb(i.createdAt()));
+    }
+
+    /** {@link #row} by column position, for the streamed verification query (a name lookup per column per row showed in profiles). */
+    private static EvidenceItem streamedRow(ResultSet rs) throws SQLException {
+        return new EvidenceItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                EvidenceKind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
+                new Source(rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)),
+                fromDb(rs.getObject(11, OffsetDateTime.class)), rs.getObject(12, LocalDate.class),
+                rs.getObject(13, LocalDate.class), rs.getString(14), rs.getString(15), rs.getLong(16), rs.getString(17),
+                rs.getString(18).trim(), rs.getString(19).trim(), rs.getObject(20, UUID.class), null, rs.getLong(22),
+                fromDb(rs.getObject(23, OffsetDateTime.class)), fromDb(rs.getObject(24, OffsetDateTime.class)), List.of());
     }
 
     static EvidenceItem row(ResultSet rs, int n) throws SQLException {

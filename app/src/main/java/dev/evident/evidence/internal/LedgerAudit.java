@@ -5,6 +5,7 @@ import dev.evident.evidence.internal.blob.BlobStore;
 import dev.evident.evidence.internal.ledger.LedgerVerification;
 import dev.evident.evidence.internal.ledger.LedgerVerification.Finding;
 import dev.evident.evidence.internal.ledger.LedgerVerification.Report;
+import dev.evident.verifier.Hashes;
 import dev.evident.verifier.Json;
 import dev.evident.verifier.JsonParseException;
 import jakarta.annotation.PreDestroy;
@@ -165,7 +166,7 @@ public class LedgerAudit {
 
     /** The row against the metadata hash it carries. */
     private static void checkMetadata(EvidenceItem item, List<Finding> findings) {
-        if (!EvidenceMetadata.sha256(item).equals(item.metadataSha256())) {
+        if (!Hashes.matchesHex(Hashes.sha256(EvidenceMetadata.canonical(item)), item.metadataSha256())) {
             findings.add(Finding.item("metadata", item, "its stored details no longer match the metadata hash sealed when it "
                     + "was added: the row was edited in the database"));
         }
@@ -219,7 +220,7 @@ public class LedgerAudit {
     }
 
     private void checkRecord(EvidenceItem item, String content, List<Finding> findings) {
-        if (content == null || !dev.evident.verifier.Hashes.sha256Hex(content).equals(item.contentSha256())) {
+        if (content == null || !Hashes.matchesHex(Hashes.sha256(content), item.contentSha256())) {
             findings.add(Finding.item("content", item, "its record data no longer matches its hash: the row was edited"));
         }
     }

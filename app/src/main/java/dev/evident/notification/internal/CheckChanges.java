@@ -10,8 +10,10 @@ public final class CheckChanges {
     }
 
     /**
-     * Pass to fail, fail to pass, anything to or from error, and a resource seen for the first time
-     * that fails or errs. A first-seen pass and a repeated outcome are not news.
+     * Pass to fail, fail to pass, anything to or from error, a resource seen for the first time that
+     * fails or errs, and an accepted failure whose exception expired or was revoked (excepted to fail).
+     * A first-seen pass, a repeated outcome and an exception being granted (fail to excepted, which
+     * the audit log records) are not news.
      */
     public static boolean notable(CheckStateChanged change) {
         String to = change.outcome();
@@ -25,7 +27,8 @@ public final class CheckChanges {
         if (from == null) {
             return "fail".equals(to);
         }
-        return "fail".equals(to) && "pass".equals(from) || "pass".equals(to) && "fail".equals(from);
+        return "fail".equals(to) && ("pass".equals(from) || "excepted".equals(from))
+                || "pass".equals(to) && "fail".equals(from);
     }
 
     /** "pass → fail", or "new → fail" for a resource seen for the first time. */

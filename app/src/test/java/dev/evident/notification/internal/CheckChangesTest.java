@@ -21,7 +21,8 @@ class CheckChangesTest {
     @CsvSource(nullValues = "null", value = {
             "pass, fail, true", "fail, pass, true", "pass, error, true", "fail, error, true", "error, pass, true",
             "error, fail, true", "null, fail, true", "null, error, true",
-            "null, pass, false", "pass, pass, false", "fail, fail, false", "error, error, false"})
+            "null, pass, false", "pass, pass, false", "fail, fail, false", "error, error, false",
+            "excepted, fail, true", "fail, excepted, false", "excepted, pass, false"})
     void notableChanges(String from, String to, boolean notable) {
         assertThat(CheckChanges.notable(change(from, to))).isEqualTo(notable);
     }

@@ -206,29 +206,31 @@ public class EvidenceItems {
     }
 
     /**
-     * Every item of an organization, a page of {@code pageSize} rows at a time (keyset on the primary
-     * key), so verifying a large ledger costs one query per page rather than one per item and never
-     * holds all items at once, each with the ledger entry at its {@code ledger_seq}: verification's
-     * slow path, which names the damage after the fast path found some. Record data is read only when
-     * {@code withRecordContent}. Stops when {@code consumer} returns false.
+     * The columns verification compares, in the order {@link #streamedRow} reads them; the item that
+     * superseded another is not part of its metadata, so it is not read.
      */
-    void forEachSealed(UUID orgId, int pageSize, boolean withRecordContent, java.util.function.Predicate<Sealed> consumer) {
+    private static final String VERIFIED_COLUMNS = """
+            i.id, i.org_id, i.kind, i.title, i.description, i.source_type, i.source_id, i.source_label,
+            i.source_connector, i.source_query, i.collected_at, i.effective_from, i.effective_to, i.file_name,
+            i.content_type, i.size, i.url, i.content_sha256, i.metadata_sha256, i.supersedes_id,
+            CAST(NULL AS UUID) AS superseded_by, i.ledger_seq, i.removed_at, i.created_at""";
+
+    /**
+     * Every item of an organization with the ledger entry at its {@code ledger_seq}, a page of
+     * {@code pageSize} rows at a time (keyset on the primary key): verification's slow path, which
+     * names the damage after the fast path found some. Stops when {@code consumer} returns false.
+     */
+    void forEachSealed(UUID orgId, int pageSize, java.util.function.Predicate<Sealed> consumer) {
         UUID after = new UUID(0, 0);
-        // Only what verification compares; the item that superseded another is not part of its metadata.
-        String sql = """
-                SELECT i.id, i.org_id, i.kind, i.title, i.description, i.source_type, i.source_id, i.source_label,
-                    i.source_connector, i.source_query, i.collected_at, i.effective_from, i.effective_to, i.file_name,
-                    i.content_type, i.size, i.url, i.content_sha256, i.metadata_sha256, i.supersedes_id,
-                    CAST(NULL AS UUID) AS superseded_by, i.ledger_seq, i.removed_at, i.created_at, %s AS record_content,
-                    e.entry AS added_entry
+        String sql = "SELECT " + VERIFIED_COLUMNS + """
+                , e.entry AS added_entry
                 FROM evidence_item i
                 LEFT JOIN evidence_ledger_entry e ON e.org_id = i.org_id AND e.seq = i.ledger_seq
-                WHERE i.org_id = :org AND i.id > :after ORDER BY i.id LIMIT :limit""".formatted(
-                withRecordContent ? "i.record_content" : "CAST(NULL AS VARCHAR(1))");
+                WHERE i.org_id = :org AND i.id > :after ORDER BY i.id LIMIT :limit""";
         while (true) {
             List<Sealed> page = jdbc.sql(sql)
                     .param("org", orgId).param("after", after).param("limit", pageSize)
-                    .query((rs, n) -> new Sealed(row(rs, n), rs.getString("record_content"), rs.getString("added_entry")))
+                    .query((rs, n) -> new Sealed(streamedRow(rs), null, rs.getString("added_entry")))
                     .list();
             for (Sealed sealed : page) {
                 if (!consumer.test(sealed)) {
@@ -252,13 +254,8 @@ public class EvidenceItems {
      * {@code consumer} returns false.
      */
     void streamItems(UUID orgId, boolean withRecordContent, java.util.function.Predicate<Sealed> consumer) {
-        String sql = """
-                SELECT i.id, i.org_id, i.kind, i.title, i.description, i.source_type, i.source_id, i.source_label,
-                    i.source_connector, i.source_query, i.collected_at, i.effective_from, i.effective_to, i.file_name,
-                    i.content_type, i.size, i.url, i.content_sha256, i.metadata_sha256, i.supersedes_id,
-                    CAST(NULL AS UUID) AS superseded_by, i.ledger_seq, i.removed_at, i.created_at, %s AS record_content
-                FROM evidence_item i WHERE i.org_id = :org""".formatted(
-                withRecordContent ? "i.record_content" : "CAST(NULL AS VARCHAR(1))");
+        String sql = "SELECT " + VERIFIED_COLUMNS + ", " + (withRecordContent ? "i.record_content" : "CAST(NULL AS VARCHAR(1))")
+                + " AS record_content FROM evidence_item i WHERE i.org_id = :org";
         final class Stop extends RuntimeException {
             Stop() {
                 super(null, null, false, false);
@@ -316,7 +313,7 @@ public class EvidenceItems {
                 .addValue("createdAt", toDb(i.createdAt()));
     }
 
-    /** {@link #row} by column position, for the streamed verification query (a name lookup per column per row showed in profiles). */
+    /** {@link #row} by column position, over {@link #VERIFIED_COLUMNS} (a name lookup per column per row showed in profiles). */
     private static EvidenceItem streamedRow(ResultSet rs) throws SQLException {
         return new EvidenceItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                 EvidenceKind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),

@@ -119,7 +119,7 @@ public class LedgerAudit {
                 : Finding.of(p, ledger.evidenceAt(orgId, p.seq()).orElse(null))));
         findings.addAll(itemFindings);
         if (!claimed.matches(sealed)) {
-            nameMismatches(orgId, checkContent, sealed, claimed, findings);
+            nameMismatches(orgId, sealed, claimed, findings);
         }
         List<Finding> reported = findings.size() > MAX_FINDINGS ? findings.subList(0, MAX_FINDINGS) : findings;
         return new Report(reported.isEmpty(), chain.entriesChecked(), chain.checkpointsChecked(), itemsChecked[0],
@@ -131,8 +131,8 @@ public class LedgerAudit {
      * or an addition has no item. Walks the items again with their entries (the slow path) to name
      * each, then names the additions nobody claimed.
      */
-    private void nameMismatches(UUID orgId, boolean checkContent, Additions sealed, Additions claimed, List<Finding> findings) {
-        items.forEachSealed(orgId, PAGE, false, sealedItem -> {
+    private void nameMismatches(UUID orgId, Additions sealed, Additions claimed, List<Finding> findings) {
+        items.forEachSealed(orgId, PAGE, sealedItem -> {
             EvidenceItem item = sealedItem.item();
             if (item.ledgerSeq() <= sealed.last() && !claimed.sameAt(sealed, item.ledgerSeq())
                     && EvidenceMetadata.sha256(item).equals(item.metadataSha256())) {

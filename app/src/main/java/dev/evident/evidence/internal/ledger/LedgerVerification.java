@@ -30,10 +30,6 @@ public class LedgerVerification {
         this.keys = keys;
     }
 
-    public LedgerVerifier.Result verifyChain(UUID orgId) {
-        return verifyChain(orgId, lastSeq(orgId), (seq, content) -> { });
-    }
-
     /** Verifies entries 1 … {@code last}, handing every accepted entry's content to {@code listener}. */
     public LedgerVerifier.Result verifyChain(UUID orgId, long last, LedgerVerifier.EntryListener listener) {
         List<LedgerVerifier.Checkpoint> signed = checkpoints.all(orgId).stream()
@@ -45,12 +41,6 @@ public class LedgerVerification {
     public long lastSeq(UUID orgId) {
         return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM evidence_ledger_entry WHERE org_id = :org")
                 .param("org", orgId).query(Long.class).single();
-    }
-
-    /** The hashed content of the entry that added an item, for comparing with the item's row. */
-    public String addedEntry(UUID orgId, long seq) {
-        return jdbc.sql("SELECT entry FROM evidence_ledger_entry WHERE org_id = :org AND seq = :seq")
-                .param("org", orgId).param("seq", seq).query(String.class).optional().orElse(null);
     }
 
     /** The item a stored ledger entry is about, to name it when the chain breaks there. */

@@ -2,6 +2,8 @@ package dev.evident.evidence.internal.blob;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.util.UUID;
 
@@ -25,6 +27,14 @@ public interface BlobStore {
 
     /** The content; the caller closes the stream. Throws {@link java.nio.file.NoSuchFileException} when absent. */
     InputStream open(UUID orgId, String sha256) throws IOException;
+
+    /**
+     * The content as a channel, for copying it on without an intermediate heap array where the store
+     * allows (a local file is a {@link java.nio.channels.FileChannel}); the caller closes it.
+     */
+    default ReadableByteChannel openChannel(UUID orgId, String sha256) throws IOException {
+        return Channels.newChannel(open(orgId, sha256));
+    }
 
     boolean exists(UUID orgId, String sha256) throws IOException;
 

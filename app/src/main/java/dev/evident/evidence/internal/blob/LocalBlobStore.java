@@ -2,11 +2,14 @@ package dev.evident.evidence.internal.blob;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /**
@@ -53,6 +56,11 @@ public class LocalBlobStore implements BlobStore {
     @Override
     public InputStream open(UUID orgId, String sha256) throws IOException {
         return Files.newInputStream(pathOf(orgId, sha256));
+    }
+
+    @Override
+    public ReadableByteChannel openChannel(UUID orgId, String sha256) throws IOException {
+        return FileChannel.open(pathOf(orgId, sha256), StandardOpenOption.READ);
     }
 
     @Override

@@ -23,13 +23,14 @@ import dev.evident.verifier.CanonicalJson;
 import dev.evident.verifier.Ed25519;
 import dev.evident.verifier.Json;
 import dev.evident.verifier.MerkleTree;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.attribute.FileTime;
+import java.nio.channels.ReadableByteChannel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,9 +44,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,7 +61,7 @@ public class AuditPackages {
 
     static final String ROOT = "evident-package/";
     static final String FORMAT = "evident-evidence-package/1";
-    private static final int BUFFER = 256 * 1024;
+    private static final int BUFFER = 1024 * 1024;
 
     private final ProgramDirectory programs;
     private final ControlDirectory controls;
@@ -174,42 +172,33 @@ public class AuditPackages {
         }
     }
 
-    /** Streams the package; the caller owns {@code out} and closes it. */
+    /**
+     * Streams the package; the caller owns {@code out} and closes it. Give it the servlet's own output
+     * stream, unbuffered: evidence files are then handed to the socket from a direct buffer.
+     */
     public void write(Plan plan, OutputStream out) throws IOException {
-        FileTime time = FileTime.from(plan.generatedAt());
-        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        // Only the manifest, ledger and index are deflated, and fast: they are a few percent of the bytes.
-        zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
-        Writer text = new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8);
+        ZipStream zip = new ZipStream(out, plan.generatedAt(), BUFFER);
 
-        begin(zip, "manifest.json", time);
-        writeManifest(plan, text);
-        text.flush();
-        zip.closeEntry();
+        try (Writer text = text(zip, "manifest.json")) {
+            writeManifest(plan, text);
+        }
+        try (Writer text = text(zip, "ledger.jsonl")) {
+            items.ledger(plan.actor().orgId(), plan.checkpoint().treeSize(), row -> {
+                try {
+                    text.write("{\"seq\":" + row.seq() + ",\"id\":\"" + row.id() + "\",\"prevHash\":\"" + row.prevHash()
+                            + "\",\"hash\":\"" + row.hash() + "\",\"entry\":" + row.entry() + "}\n");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        try (Writer text = text(zip, "checkpoint.json")) {
+            text.write(CanonicalJson.encode(checkpointJson(plan.checkpoint())));
+        }
+        try (Writer text = text(zip, "public-key.pem")) {
+            text.write(plan.publicKeyPem());
+        }
 
-        begin(zip, "ledger.jsonl", time);
-        items.ledger(plan.actor().orgId(), plan.checkpoint().treeSize(), row -> {
-            try {
-                text.write("{\"seq\":" + row.seq() + ",\"id\":\"" + row.id() + "\",\"prevHash\":\"" + row.prevHash()
-                        + "\",\"hash\":\"" + row.hash() + "\",\"entry\":" + row.entry() + "}\n");
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        text.flush();
-        zip.closeEntry();
-
-        begin(zip, "checkpoint.json", time);
-        text.write(CanonicalJson.encode(checkpointJson(plan.checkpoint())));
-        text.flush();
-        zip.closeEntry();
-
-        begin(zip, "public-key.pem", time);
-        text.write(plan.publicKeyPem());
-        text.flush();
-        zip.closeEntry();
-
-        byte[] buffer = new byte[BUFFER];
         UUID orgId = plan.actor().orgId();
         List<Row> rows = plan.rows();
         for (int from = 0; from < rows.size(); from += PackageItems.PAGE) {
@@ -218,59 +207,35 @@ public class AuditPackages {
                     .filter(r -> r.item().kind().isRecord()).map(r -> r.item().id()).toList());
             for (Row row : page) {
                 EvidenceItem item = row.item();
-                ZipEntry entry = new ZipEntry(ROOT + path(item));
-                entry.setLastModifiedTime(time);
+                String name = ROOT + path(item);
                 if (item.kind().isRecord()) {
-                    byte[] content = records.getOrDefault(item.id(), "").getBytes(StandardCharsets.UTF_8);
-                    stored(entry, content.length, crc(content));
-                    zip.putNextEntry(entry);
-                    zip.write(content);
-                } else {
-                    if (row.crc32() != null) {
-                        stored(entry, item.size(), row.crc32());
+                    zip.stored(name, records.getOrDefault(item.id(), "").getBytes(StandardCharsets.UTF_8));
+                } else if (row.crc32() != null) {
+                    try (ReadableByteChannel in = blobs.openChannel(orgId, item.contentSha256())) {
+                        zip.stored(name, item.size(), row.crc32(), in);
                     }
-                    zip.putNextEntry(entry);
-                    try (InputStream in = blobs.open(orgId, item.contentSha256())) {
-                        int n;
-                        while ((n = in.read(buffer)) >= 0) {
-                            zip.write(buffer, 0, n);
-                        }
+                } else {
+                    // no CRC on record for the content: let the zip's own checksum cover it
+                    try (InputStream in = blobs.open(orgId, item.contentSha256());
+                         OutputStream entry = zip.deflated(name)) {
+                        in.transferTo(entry);
                     }
                 }
-                zip.closeEntry();
             }
         }
 
-        begin(zip, "index.html", time);
-        PackageIndex.write(plan, text);
-        text.flush();
-        zip.closeEntry();
-
-        begin(zip, "README.txt", time);
-        text.write(readme(plan));
-        text.flush();
-        zip.closeEntry();
+        try (Writer text = text(zip, "index.html")) {
+            PackageIndex.write(plan, text);
+        }
+        try (Writer text = text(zip, "README.txt")) {
+            text.write(readme(plan));
+        }
         zip.finish();
-        out.flush();
     }
 
-    private static void begin(ZipOutputStream zip, String name, FileTime time) throws IOException {
-        ZipEntry entry = new ZipEntry(ROOT + name);
-        entry.setLastModifiedTime(time);
-        zip.putNextEntry(entry);
-    }
-
-    private static void stored(ZipEntry entry, long size, long crc) {
-        entry.setMethod(ZipEntry.STORED);
-        entry.setSize(size);
-        entry.setCompressedSize(size);
-        entry.setCrc(crc);
-    }
-
-    private static long crc(byte[] content) {
-        CRC32 crc = new CRC32();
-        crc.update(content);
-        return crc.getValue();
+    /** A deflated text entry; closing the writer ends the entry. */
+    private static Writer text(ZipStream zip, String name) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(zip.deflated(ROOT + name), StandardCharsets.UTF_8), 16 * 1024);
     }
 
     /** Where an item's content sits in the package, relative to {@code evident-package/}. */
@@ -410,22 +375,5 @@ public class AuditPackages {
                 """.formatted(plan.organizationName(), plan.program().name(), plan.program().periodLabel(), plan.from(),
                 plan.to(), plan.rows().size(), plan.checkpoint().treeSize(), plan.checkpoint().signedAt(),
                 plan.checkpoint().keyId(), plan.generatedAt(), plan.checkpoint().treeSize(), plan.checkpoint().keyId());
-    }
-
-    /** Lets a writer be flushed into the zip without closing it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

@@ -2,7 +2,6 @@ package dev.evident.evidence.internal.pack;
 
 import dev.evident.shared.security.Actor;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.slf4j.Logger;
@@ -33,7 +32,7 @@ public final class PackageResponse {
         response.setHeader("X-Checkpoint-Tree-Size", String.valueOf(plan.checkpoint().treeSize()));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         long planned = System.nanoTime();
-        OutputStream out = new BufferedOutputStream(response.getOutputStream(), 256 * 1024);
+        OutputStream out = response.getOutputStream();
         try {
             packages.write(plan, out);
             out.flush();

@@ -4,6 +4,7 @@ import dev.evident.connector.ConnectorFactory;
 import dev.evident.connector.ConnectorRegistry;
 import dev.evident.connectors.github.GitHubConnectorFactory;
 import dev.evident.connectors.hrroster.HrRosterConnectorFactory;
+import dev.evident.connectors.okta.OktaConnectorFactory;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,11 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConnectorsDiscoveryTest {
 
     @Test
-    void serviceLoaderFindsBothBuiltInConnectors() {
+    void serviceLoaderFindsEveryBuiltInConnector() {
         ConnectorRegistry registry = ConnectorRegistry.discover(getClass().getClassLoader());
 
-        assertThat(registry.factories()).extracting(ConnectorFactory::name).contains("github", "hr-roster");
+        assertThat(registry.factories()).extracting(ConnectorFactory::name).contains("github", "hr-roster", "okta");
         assertThat(registry.find("github")).get().isInstanceOf(GitHubConnectorFactory.class);
         assertThat(registry.find("hr-roster")).get().isInstanceOf(HrRosterConnectorFactory.class);
+        assertThat(registry.find("okta")).get().isInstanceOf(OktaConnectorFactory.class);
     }
 }

@@ -270,6 +270,11 @@ public final class RestClient {
         }
     }
 
+    /** Percent-encodes a path segment or query value. */
+    public static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** An error message of at most 200 characters, or null. */
     public static String shorten(String message) {
         if (message == null || message.isBlank()) {

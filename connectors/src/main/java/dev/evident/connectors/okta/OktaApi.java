@@ -5,8 +5,6 @@ import dev.evident.connectors.http.Json;
 import dev.evident.connectors.http.Pages;
 import dev.evident.connectors.http.RestClient;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,10 +47,5 @@ final class OktaApi {
                     // Okta sends rel="self" and rel="next" as two separate Link headers.
                     Pages.nextLink(String.join(", ", response.headers().allValues("link"))));
         });
-    }
-
-    /** Percent-encodes a path segment or query value. */
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -5,6 +5,7 @@ import dev.evident.connector.ConnectionTestResult;
 import dev.evident.connector.TestStep;
 import dev.evident.connectors.http.ApiException;
 import dev.evident.connectors.http.Json;
+import dev.evident.connectors.http.RestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ final class OktaConnectionTest {
     }
 
     private void readFactorsAndRoles(String userId) {
-        String user = "/api/v1/users/" + OktaApi.encode(userId);
+        String user = "/api/v1/users/" + RestClient.encode(userId);
         try {
             api.get(user + "/factors", OktaApi.READ_ONLY_ADMIN);
             api.get(user + "/roles", OktaApi.READ_ONLY_ADMIN);

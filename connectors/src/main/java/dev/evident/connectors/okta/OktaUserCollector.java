@@ -28,7 +28,7 @@ final class OktaUserCollector implements Collector {
 
     static final String TYPE = "okta.user";
     static final String ALL_BUT_DEACTIVATED = "/api/v1/users";
-    static final String DEACTIVATED = "/api/v1/users?filter=" + OktaApi.encode("status eq \"DEPROVISIONED\"");
+    static final String DEACTIVATED = "/api/v1/users?filter=" + RestClient.encode("status eq \"DEPROVISIONED\"");
     /** Factors a password can be combined with that do not make sign-in multi-factor in any useful sense. */
     static final Set<String> NOT_A_SECOND_FACTOR = Set.of("email", "question");
 
@@ -99,9 +99,9 @@ final class OktaUserCollector implements Collector {
             attributes.putNull("admin");
             attributes.putNull("adminRoles");
         } else {
-            RestClient.Response factors = api.get("/api/v1/users/" + OktaApi.encode(id) + "/factors",
+            RestClient.Response factors = api.get("/api/v1/users/" + RestClient.encode(id) + "/factors",
                     OktaApi.READ_ONLY_ADMIN);
-            RestClient.Response roles = api.get("/api/v1/users/" + OktaApi.encode(id) + "/roles",
+            RestClient.Response roles = api.get("/api/v1/users/" + RestClient.encode(id) + "/roles",
                     OktaApi.READ_ONLY_ADMIN);
             putFactors(attributes, OktaApi.elements(factors));
             putRoles(attributes, OktaApi.elements(roles));

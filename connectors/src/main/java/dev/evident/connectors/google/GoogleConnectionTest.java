@@ -2,12 +2,10 @@ package dev.evident.connectors.google;
 
 import dev.evident.connector.CollectionException;
 import dev.evident.connector.ConnectionTestResult;
-import dev.evident.connector.TestStep;
 import dev.evident.connectors.http.ApiException;
+import dev.evident.connectors.http.StepLog;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The "Test connection" steps, each naming the fix when it fails. A key that does not parse never
@@ -24,7 +22,7 @@ final class GoogleConnectionTest {
     private final String customerId;
     private final boolean readSuspensionTimes;
     private final Clock clock;
-    private final List<TestStep> steps = new ArrayList<>();
+    private final StepLog steps = new StepLog();
 
     GoogleConnectionTest(GoogleApi api, String customerId, boolean readSuspensionTimes, Clock clock) {
         this.api = api;
@@ -35,24 +33,24 @@ final class GoogleConnectionTest {
 
     ConnectionTestResult run() {
         ServiceAccountKey key = api.auth().key();
-        steps.add(TestStep.passed(KEY, "service account " + key.clientEmail() + ", client ID " + key.clientId()));
+        steps.pass(KEY, "service account " + key.clientEmail() + ", client ID " + key.clientId());
         if (token()) {
             readUsers();
             if (readSuspensionTimes) {
                 readAuditLog();
             }
         }
-        return new ConnectionTestResult(steps);
+        return steps.result();
     }
 
     private boolean token() {
         try {
             api.auth().authorization();
-            steps.add(TestStep.passed(TOKEN, "access token obtained for the scopes "
-                    + String.join(", ", api.auth().scopes()) + ", valid until " + api.auth().expiresAt()));
+            steps.pass(TOKEN, "access token obtained for the scopes "
+                    + String.join(", ", api.auth().scopes()) + ", valid until " + api.auth().expiresAt());
             return true;
         } catch (CollectionException e) {
-            steps.add(TestStep.failed(TOKEN, e.getMessage()));
+            steps.fail(TOKEN, e.getMessage());
             return false;
         }
     }
@@ -60,7 +58,7 @@ final class GoogleConnectionTest {
     private void readUsers() {
         try {
             api.get(GoogleUserCollector.usersPath(customerId, 1), GoogleApi.USERS_NEED);
-            steps.add(TestStep.passed(USERS, "users of customer " + customerId + " are readable"));
+            steps.pass(USERS, "users of customer " + customerId + " are readable");
         } catch (ApiException e) {
             String checkCustomer = "Check the customer ID \"" + customerId + "\": use my_customer for the account "
                     + "of the admin to act as, or the ID under Admin console > Account > Account settings (it starts "
@@ -71,19 +69,19 @@ final class GoogleConnectionTest {
                         : ". " + checkCustomer + "; a customer ID of another account is also refused with 403");
                 default -> e.getMessage();
             };
-            steps.add(TestStep.failed(USERS, message));
+            steps.fail(USERS, message);
         } catch (CollectionException e) {
-            steps.add(TestStep.failed(USERS, e.getMessage()));
+            steps.fail(USERS, e.getMessage());
         }
     }
 
     private void readAuditLog() {
         try {
             api.get(SuspensionEvents.path(customerId, clock.instant(), 1), GoogleApi.AUDIT_NEED);
-            steps.add(TestStep.passed(AUDIT, "suspension events are readable"));
+            steps.pass(AUDIT, "suspension events are readable");
         } catch (CollectionException e) {
-            steps.add(TestStep.failed(AUDIT, e.getMessage() + ". Or turn off \"Read suspension times\" to collect "
-                    + "without them"));
+            steps.fail(AUDIT, e.getMessage() + ". Or turn off \"Read suspension times\" to collect "
+                    + "without them");
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.evident.connector.Connector;
 import dev.evident.connector.ConnectorConfig;
 import dev.evident.connector.ConnectorFactory;
 import dev.evident.connector.InvalidConfigException;
+import dev.evident.connectors.http.RateLimitSetting;
 import dev.evident.connectors.http.RestClient;
 import dev.evident.connectors.http.Sleeper;
 
@@ -25,7 +26,6 @@ public final class GoogleWorkspaceConnectorFactory implements ConnectorFactory {
     static final String READ_SUSPENSION_TIMES = "readSuspensionTimes";
     static final String API_BASE_URL = "apiBaseUrl";
     static final String TOKEN_URL = "tokenUrl";
-    static final String MAX_RATE_LIMIT_WAIT = "maxRateLimitWaitSeconds";
     static final String MY_CUSTOMER = "my_customer";
 
     private static final ConfigSchema SCHEMA = ConfigSchema.of(
@@ -43,9 +43,7 @@ public final class GoogleWorkspaceConnectorFactory implements ConnectorFactory {
                     .withHelp("Change only for a proxy or test server"),
             ConfigField.url(TOKEN_URL, "OAuth token endpoint").asRequired().withDefault("https://oauth2.googleapis.com/token")
                     .withHelp("Change only for a proxy or test server"),
-            ConfigField.number(MAX_RATE_LIMIT_WAIT, "Longest rate-limit wait (seconds)").withDefault("300")
-                    .withHelp("A sync backs off from Google's rate limits up to this long per wait, then fails and "
-                            + "retries later"));
+            RateLimitSetting.field("Google"));
 
     @Override
     public String name() {
@@ -87,10 +85,6 @@ public final class GoogleWorkspaceConnectorFactory implements ConnectorFactory {
             throw new InvalidConfigException(CUSTOMER_ID, "Customer ID must be my_customer or the ID from Admin "
                     + "console > Account > Account settings, which starts with C (e.g. C01abc23d)");
         }
-        long maxWait = config.getLong(MAX_RATE_LIMIT_WAIT).orElseThrow();
-        if (maxWait <= 0) {
-            throw new InvalidConfigException(MAX_RATE_LIMIT_WAIT, "Longest rate-limit wait must be greater than zero");
-        }
         boolean readSuspensionTimes = config.getBoolean(READ_SUSPENSION_TIMES);
         List<String> scopes = new ArrayList<>(List.of(GoogleApi.DIRECTORY_SCOPE));
         if (readSuspensionTimes) {
@@ -98,7 +92,7 @@ public final class GoogleWorkspaceConnectorFactory implements ConnectorFactory {
         }
         HttpClient client = RestClient.newHttpClient();
         GoogleRules rules = new GoogleRules();
-        Duration wait = Duration.ofSeconds(maxWait);
+        Duration wait = RateLimitSetting.read(config);
         RestClient tokenEndpoint = new RestClient(client, URI.create(config.require(TOKEN_URL).strip()), rules, clock,
                 sleeper, wait, requestTimeout);
         RestClient adminSdk = new RestClient(client, URI.create(config.require(API_BASE_URL).strip()), rules, clock,

@@ -2,14 +2,13 @@ package dev.evident.connectors.okta;
 
 import dev.evident.connector.CollectionException;
 import dev.evident.connector.ConnectionTestResult;
-import dev.evident.connector.TestStep;
 import dev.evident.connectors.http.ApiException;
 import dev.evident.connectors.http.Json;
 import dev.evident.connectors.http.RestClient;
+import dev.evident.connectors.http.StepLog;
 import tools.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,7 +24,7 @@ final class OktaConnectionTest {
     static final String POLICIES = "Read password and MFA enrolment policies";
 
     private final OktaApi api;
-    private final List<TestStep> steps = new ArrayList<>();
+    private final StepLog steps = new StepLog();
 
     OktaConnectionTest(OktaApi api) {
         this.api = api;
@@ -40,16 +39,16 @@ final class OktaConnectionTest {
                 readPolicies();
             }
         }
-        return new ConnectionTestResult(steps);
+        return steps.result();
     }
 
     private boolean reach() {
         try {
             // Public metadata of the org: any HTTP answer proves the server is there.
-            api.http().get("/.well-known/okta-organization", java.util.Map.of(), "nothing", Set.of(401, 403, 404));
-            return pass(REACH, api.http().base() + " answered");
+            api.http().get("/.well-known/okta-organization", Map.of(), "nothing", Set.of(401, 403, 404));
+            return steps.pass(REACH, api.http().base() + " answered");
         } catch (CollectionException e) {
-            return fail(REACH, e.getMessage() + ". Check the org URL (https://YOUR-ORG.okta.com or "
+            return steps.fail(REACH, e.getMessage() + ". Check the org URL (https://YOUR-ORG.okta.com or "
                     + "https://YOUR-ORG.oktapreview.com) and any proxy or firewall in between");
         }
     }
@@ -59,10 +58,10 @@ final class OktaConnectionTest {
         try {
             JsonNode me = api.get("/api/v1/users/me", "a valid API token").json();
             String id = Json.text(me, "id");
-            pass(AUTHENTICATE, "the token belongs to " + Json.text(me.path("profile"), "login"));
+            steps.pass(AUTHENTICATE, "the token belongs to " + Json.text(me.path("profile"), "login"));
             return id == null ? "me" : id;
         } catch (CollectionException e) {
-            fail(AUTHENTICATE, e.getMessage());
+            steps.fail(AUTHENTICATE, e.getMessage());
             return null;
         }
     }
@@ -70,9 +69,9 @@ final class OktaConnectionTest {
     private void readUsers() {
         try {
             api.get("/api/v1/users?limit=1", OktaApi.READ_ONLY_ADMIN);
-            pass(USERS, "users are readable");
+            steps.pass(USERS, "users are readable");
         } catch (CollectionException e) {
-            fail(USERS, forbidden(e, "users"));
+            steps.fail(USERS, forbidden(e, "users"));
         }
     }
 
@@ -81,9 +80,9 @@ final class OktaConnectionTest {
         try {
             api.get(user + "/factors", OktaApi.READ_ONLY_ADMIN);
             api.get(user + "/roles", OktaApi.READ_ONLY_ADMIN);
-            pass(FACTORS_AND_ROLES, "factors and admin role assignments are readable");
+            steps.pass(FACTORS_AND_ROLES, "factors and admin role assignments are readable");
         } catch (CollectionException e) {
-            fail(FACTORS_AND_ROLES, forbidden(e, "factors and admin roles"));
+            steps.fail(FACTORS_AND_ROLES, forbidden(e, "factors and admin roles"));
         }
     }
 
@@ -91,9 +90,9 @@ final class OktaConnectionTest {
         try {
             api.get("/api/v1/policies?type=PASSWORD", OktaApi.READ_ONLY_ADMIN);
             api.get("/api/v1/policies?type=MFA_ENROLL", OktaApi.READ_ONLY_ADMIN);
-            pass(POLICIES, "password and MFA enrolment policies are readable");
+            steps.pass(POLICIES, "password and MFA enrolment policies are readable");
         } catch (CollectionException e) {
-            fail(POLICIES, forbidden(e, "policies"));
+            steps.fail(POLICIES, forbidden(e, "policies"));
         }
     }
 
@@ -103,15 +102,5 @@ final class OktaConnectionTest {
                     + "at least the Read-only Administrator role and create the token as that administrator";
         }
         return e.getMessage();
-    }
-
-    private boolean pass(String name, String message) {
-        steps.add(TestStep.passed(name, message));
-        return true;
-    }
-
-    private boolean fail(String name, String message) {
-        steps.add(TestStep.failed(name, message));
-        return false;
     }
 }

@@ -6,6 +6,7 @@ import dev.evident.connector.Connector;
 import dev.evident.connector.ConnectorConfig;
 import dev.evident.connector.ConnectorFactory;
 import dev.evident.connector.InvalidConfigException;
+import dev.evident.connectors.http.RateLimitSetting;
 import dev.evident.connectors.http.RestClient;
 import dev.evident.connectors.http.Sleeper;
 
@@ -21,7 +22,6 @@ public final class OktaConnectorFactory implements ConnectorFactory {
     static final String ORG_URL = "orgUrl";
     static final String API_TOKEN = "apiToken";
     static final String ALLOW_HTTP_LOCALHOST = "allowHttpLocalhost";
-    static final String MAX_RATE_LIMIT_WAIT = "maxRateLimitWaitSeconds";
 
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
@@ -30,8 +30,7 @@ public final class OktaConnectorFactory implements ConnectorFactory {
                     .withHelp("https://YOUR-ORG.okta.com (or .oktapreview.com): the org's own URL, not the -admin one"),
             ConfigField.secret(API_TOKEN, "API token")
                     .withHelp("Created under Security > API > Tokens while signed in as a Read-only Administrator"),
-            ConfigField.number(MAX_RATE_LIMIT_WAIT, "Longest rate-limit wait (seconds)").withDefault("300")
-                    .withHelp("A sync waits for Okta's rate limit to reset up to this long, then fails and retries later"),
+            RateLimitSetting.field("Okta"),
             ConfigField.bool(ALLOW_HTTP_LOCALHOST, "Allow plain http on localhost (test servers only)").withDefault("false")
                     .withHelp("Only for a local test server; a real Okta org is always https"));
 
@@ -65,12 +64,8 @@ public final class OktaConnectorFactory implements ConnectorFactory {
     static OktaConnector create(ConnectorConfig config, Clock clock, Sleeper sleeper, Duration requestTimeout) {
         config.requireValid();
         URI org = orgUrl(config);
-        long maxWait = config.getLong(MAX_RATE_LIMIT_WAIT).orElseThrow();
-        if (maxWait <= 0) {
-            throw new InvalidConfigException(MAX_RATE_LIMIT_WAIT, "Longest rate-limit wait must be greater than zero");
-        }
         RestClient http = new RestClient(RestClient.newHttpClient(), org, new OktaRules(), clock, sleeper,
-                Duration.ofSeconds(maxWait), requestTimeout);
+                RateLimitSetting.read(config), requestTimeout);
         return new OktaConnector(new OktaApi(http, config.secret(API_TOKEN)));
     }
 

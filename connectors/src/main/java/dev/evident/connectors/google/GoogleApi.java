@@ -36,8 +36,9 @@ final class GoogleApi {
     }
 
     RestClient.Response get(String pathOrUrl, String need) throws CollectionException {
+        String authorization = auth.authorization();
         try {
-            return http.get(pathOrUrl, Map.of("Authorization", auth.authorization()), need, Set.of());
+            return http.get(pathOrUrl, Map.of("Authorization", authorization), need, Set.of());
         } catch (ApiException e) {
             if (e.status() != 401) {
                 throw e;

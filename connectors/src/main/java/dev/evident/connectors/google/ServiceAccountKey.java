@@ -39,7 +39,7 @@ record ServiceAccountKey(String clientEmail, String clientId, String privateKeyI
         String clientEmail = required(key, "client_email", field);
         String clientId = required(key, "client_id", field);
         PrivateKey privateKey = Jwt.pkcs8(required(key, "private_key", field), field,
-                "the private_key of a service account key; " + HOW_TO_GET_ONE);
+                "The private_key of the service account key", HOW_TO_GET_ONE);
         return new ServiceAccountKey(clientEmail, clientId, Json.text(key, "private_key_id"), privateKey);
     }
 

@@ -41,20 +41,20 @@ public final class Jwt {
      * escaped or lost line breaks.
      *
      * @param field the config field to blame when the key is unreadable
+     * @param what  how to name the key in the message, e.g. "The private_key of the service account key"
      * @param fix   what the person should do about it
      */
-    public static PrivateKey pkcs8(String pem, String field, String fix) {
+    public static PrivateKey pkcs8(String pem, String field, String what, String fix) {
         String text = pem.replace("\\n", "\n").strip();
         if (!text.contains("-----BEGIN PRIVATE KEY-----")) {
-            throw new InvalidConfigException(field, "the private key is not a PEM PKCS#8 key starting with "
+            throw new InvalidConfigException(field, what + " is not a PEM PKCS#8 key starting with "
                     + "-----BEGIN PRIVATE KEY-----; " + fix);
         }
         String base64 = text.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         try {
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (IllegalArgumentException | GeneralSecurityException e) {
-            throw new InvalidConfigException(field, "the private key is not a readable RSA key (" + e.getMessage()
-                    + "); " + fix);
+            throw new InvalidConfigException(field, what + " is not a readable RSA key (" + e.getMessage() + "); " + fix);
         }
     }
 }

@@ -25,6 +25,9 @@ import java.util.Set;
  * as the vendor signals them, and turning other error statuses into errors that name the missing
  * permission. What differs between vendors (how a rate limit is announced, how errors read) comes
  * from {@link Rules}.
+ *
+ * <p>One client serves one connection, whose collectors run one after another; it remembers when
+ * the vendor said the rate-limit budget is spent, so it is not meant for concurrent use.
  */
 public final class RestClient {
 
@@ -112,8 +115,8 @@ public final class RestClient {
     public URI resolve(String pathOrUrl) throws CollectionException {
         if (pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://")) {
             URI uri = URI.create(pathOrUrl);
-            if (!uri.getScheme().equalsIgnoreCase(base.getScheme()) || !uri.getHost().equalsIgnoreCase(base.getHost())
-                    || uri.getPort() != base.getPort()) {
+            if (!uri.getScheme().equalsIgnoreCase(base.getScheme()) || uri.getHost() == null
+                    || !uri.getHost().equalsIgnoreCase(base.getHost()) || uri.getPort() != base.getPort()) {
                 throw CollectionException.permanent(source() + " pointed the next page at " + uri.getScheme() + "://"
                         + uri.getHost() + ", not at the configured " + base.getScheme() + "://" + base.getHost()
                         + "; refusing to send credentials there", null);

@@ -150,4 +150,12 @@ class GoogleCollectorsTest {
         assertThat(bob.rawDigest()).isEqualTo(Json.sha256(BOB.getBytes(StandardCharsets.UTF_8)));
         assertThat(bob.collectedAt()).isEqualTo(NOW);
     }
+
+    @Test
+    void anAnswerWithoutAUsersFieldIsAnEmptyPage() throws Exception {
+        google.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson("{\"kind\":\"admin#directory#users\",\"etag\":\"\\\"e0\\\"\"}")));
+        google.stubFor(get(urlPathEqualTo(ACTIVITIES)).willReturn(okJson("{\"kind\":\"admin#reports#activities\"}")));
+
+        assertThat(collect(Map.of())).isEmpty();
+    }
 }

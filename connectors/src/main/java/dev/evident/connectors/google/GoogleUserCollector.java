@@ -91,7 +91,7 @@ final class GoogleUserCollector implements Collector {
         attributes.put("mfaEnrolled", Json.bool(user, "isEnrolledIn2Sv"));
         attributes.put("mfaEnforced", Json.bool(user, "isEnforcedIn2Sv"));
         attributes.put("lastLoginAt", lastLogin == null || lastLogin.equals(NEVER) ? null : lastLogin.toString());
-        attributes.put("createdAt", Json.text(user, "creationTime"));
+        attributes.put("createdAt", Json.instantText(user, "creationTime"));
         attributes.put("orgUnitPath", Json.text(user, "orgUnitPath"));
         return Json.resource(TYPE, id == null ? primary : id, primary, attributes, now, element.raw());
     }

@@ -142,6 +142,12 @@ public final class Json {
         }
     }
 
+    /** An instant field in the one ISO-8601 form every resource uses ({@code 2026-03-01T09:30:00Z}), or null. */
+    public static String instantText(JsonNode node, String field) {
+        Instant instant = instant(node, field);
+        return instant == null ? null : instant.toString();
+    }
+
     public static String write(JsonNode node) {
         return MAPPER.writeValueAsString(node);
     }

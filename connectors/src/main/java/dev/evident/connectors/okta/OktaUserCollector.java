@@ -73,7 +73,7 @@ final class OktaUserCollector implements Collector {
         String email = Json.text(profile, "email");
         boolean deactivated = "DEPROVISIONED".equals(status);
         boolean suspended = "SUSPENDED".equals(status);
-        String statusChanged = Json.text(user, "statusChanged");
+        String statusChanged = Json.instantText(user, "statusChanged");
 
         ObjectNode attributes = Json.object();
         attributes.put("login", login);
@@ -82,10 +82,10 @@ final class OktaUserCollector implements Collector {
         attributes.put("name", name(profile));
         attributes.put("status", status);
         attributes.put("active", status == null ? null : !deactivated && !suspended);
-        attributes.put("createdAt", Json.text(user, "created"));
-        attributes.put("activatedAt", Json.text(user, "activated"));
-        attributes.put("lastLoginAt", Json.text(user, "lastLogin"));
-        attributes.put("passwordChangedAt", Json.text(user, "passwordChanged"));
+        attributes.put("createdAt", Json.instantText(user, "created"));
+        attributes.put("activatedAt", Json.instantText(user, "activated"));
+        attributes.put("lastLoginAt", Json.instantText(user, "lastLogin"));
+        attributes.put("passwordChangedAt", Json.instantText(user, "passwordChanged"));
         attributes.put("statusChangedAt", statusChanged);
         attributes.put("deactivatedAt", deactivated ? statusChanged : null);
         attributes.put("suspendedAt", suspended ? statusChanged : null);
@@ -97,6 +97,7 @@ final class OktaUserCollector implements Collector {
             attributes.putNull("factorTypes");
             attributes.putNull("factors");
             attributes.putNull("admin");
+            attributes.putNull("superAdmin");
             attributes.putNull("adminRoles");
         } else {
             RestClient.Response factors = api.get("/api/v1/users/" + RestClient.encode(id) + "/factors",

@@ -182,8 +182,12 @@ public final class RestClient {
             }
             Duration wait = rules.rateLimitWait(response, clock.instant(), rateLimitWaits);
             if (wait != null) {
-                if (wait.compareTo(maxRateLimitWait) > 0 || rateLimitWaits >= MAX_RATE_LIMIT_WAITS) {
+                if (wait.compareTo(maxRateLimitWait) > 0) {
                     throw rateLimited(what, wait);
+                }
+                if (rateLimitWaits >= MAX_RATE_LIMIT_WAITS) {
+                    throw CollectionException.rateLimited(source() + " still refused " + what + " as over its rate "
+                            + "limit after " + rateLimitWaits + " waits; the sync will be retried later", wait);
                 }
                 rateLimitWaits++;
                 attempt--; // waiting out a rate limit is not a failed attempt

@@ -88,6 +88,18 @@ class GoogleResilienceTest {
     }
 
     @Test
+    void aRateLimitThatPersistsGivesUpAfterFiveBackOffs() {
+        google.stubFor(get(urlPathEqualTo(USERS)).willReturn(error(403, "quotaExceeded", "Quota exceeded")));
+
+        assertThatThrownBy(this::collectUsers)
+                .hasMessageContaining("still refused GET /admin/directory/v1/users").hasMessageContaining("after 5 waits")
+                .extracting(e -> ((UncheckedCollectionException) e).getCause())
+                .satisfies(e -> assertThat(e.retryable()).isTrue());
+        assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8),
+                Duration.ofSeconds(16), Duration.ofSeconds(32));
+    }
+
+    @Test
     void aRateLimitThatOutlastsTheMaximumWaitFailsAsRetryable() {
         google.stubFor(get(urlPathEqualTo(USERS)).willReturn(error(429, "rateLimitExceeded", "Quota exceeded")
                 .withHeader("Retry-After", "900")));

@@ -21,6 +21,7 @@ final class OutcomeChart {
     static final int TOP = 10;
     static final int BOTTOM = 24;
     static final int LEFT = 34;
+    static final int RIGHT = 18;
     /** Stacking order, bottom first; also the table's column order. */
     static final List<Outcome> ORDER = List.of(Outcome.PASS, Outcome.EXCEPTED, Outcome.FAIL, Outcome.ERROR);
 
@@ -78,7 +79,7 @@ final class OutcomeChart {
         int step = niceStep(max);
         int top = ((max + step - 1) / step) * step;
         double plotHeight = HEIGHT - TOP - BOTTOM;
-        double slot = (WIDTH - LEFT) / (double) Math.max(1, days.size());
+        double slot = (WIDTH - LEFT - RIGHT) / (double) Math.max(1, days.size());
         double barWidth = Math.max(1, slot * 0.8);
         List<Segment> segments = new ArrayList<>();
         List<Label> labels = new ArrayList<>();

@@ -17,7 +17,6 @@ import dev.evident.testing.H2Test;
 import dev.evident.testing.IntegrationTest;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -81,21 +80,9 @@ class ChecksBrowserTest extends IntegrationTest {
     @Test
     void aFailingCheckFromAStubbedGitHubIsAcceptedAsAnException() {
         Organization org = newOrganization("Checks browser");
-        List<String> problems = new CopyOnWriteArrayList<>();
         Page page = browser.newPage(baseUrl());
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                problems.add(page.url() + ": console: " + m.text());
-            }
-        });
-        page.onPageError(e -> problems.add(page.url() + ": uncaught " + e));
-        Pages.recordCspViolations(page);
-
-        page.navigate("/login");
-        page.getByLabel("Email").fill(org.adminEmail());
-        page.getByLabel("Password").fill(org.adminPassword());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page).hasURL(baseUrl() + "/");
+        List<String> problems = Pages.recordProblems(page);
+        Pages.signIn(page, baseUrl(), org.adminEmail(), org.adminPassword());
 
         // Add a GitHub connection pointing at the stub and sync it now.
         page.navigate("/integrations/new?connector=github");

@@ -143,6 +143,24 @@ class ChecksBrowserTest extends IntegrationTest {
         page.navigate("/checks?status=excepted");
         assertThat(page.locator("a[href='/checks/" + TWO_FA + "']")).isVisible();
 
+        // The editor's dry run (htmx) shows a compile error at its position, then what would pass and fail.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New custom check")).click();
+        Pages.assertEveryControlLabelled(page);
+        page.getByLabel("Resource type").fill("github.member");
+        page.getByLabel("Expression (CEL)").fill("resource.attributes.role == 'admin' ||\n  resource.attributes.logn == 'bob'");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Dry run")).click();
+        Locator result = page.locator("#dry-run-result");
+        assertThat(result).containsText("The expression does not compile");
+        assertThat(result).containsText("line 2, column");
+        assertThat(result).containsText("logn");
+        page.getByLabel("Expression (CEL)").fill("resource.attributes.role == 'admin' ? '' : resource.name + ' is not an owner'");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Dry run")).click();
+        assertThat(result).containsText("Dry run on the current inventory");
+        assertThat(result).containsText("bob is not an owner");
+        assertThat(result).containsText("1 pass");
+        assertThat(page).hasURL(baseUrl() + "/checks/new");
+        screenshot(page, "check-editor.png");
+
         assertEquals(List.of(), Pages.cspViolations(page), "Content-Security-Policy violations");
         assertEquals(List.of(), problems, "script errors");
     }

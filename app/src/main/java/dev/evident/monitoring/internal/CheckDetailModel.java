@@ -135,11 +135,12 @@ class CheckDetailModel {
         if (wanted.isEmpty()) {
             return out;
         }
-        for (InventorySnapshot.Loaded l : new InventorySnapshot(evaluation.inventory(), orgId).resources(type)) {
-            if (wanted.contains(l.key())) {
-                out.put(l.key(), lines(l.resource().attributesJson()));
+        evaluation.inventory().forEach(orgId, type, r -> {
+            String key = InventorySnapshot.resourceKey(r);
+            if (wanted.contains(key)) {
+                out.put(key, lines(r.attributesJson()));
             }
-        }
+        });
         return out;
     }
 
@@ -148,7 +149,12 @@ class CheckDetailModel {
         if (attributesJson == null) {
             return lines;
         }
-        JsonNode node = JSON.readTree(attributesJson);
+        JsonNode node;
+        try {
+            node = JSON.readTree(attributesJson);
+        } catch (tools.jackson.core.JacksonException e) {
+            return List.of("attributes unreadable: " + e.getOriginalMessage());
+        }
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             JsonNode v = e.getValue();
             String text = v.isNull() ? "unknown" : v.isValueNode() ? v.asString() : v.toString();

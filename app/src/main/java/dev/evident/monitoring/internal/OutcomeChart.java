@@ -56,22 +56,55 @@ final class OutcomeChart {
     private OutcomeChart() {
     }
 
-    /** The days ending with the day of {@code now}, {@code count} of them, from intervals overlapping that period. */
+    /**
+     * The days ending with the day of {@code now}, {@code count} of them, from intervals overlapping that
+     * period: each interval adds one to every day whose end it covers (one pass over the intervals).
+     */
     static List<Day> days(List<Interval> intervals, Instant now, int count) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate first = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(count - 1L);
+        Instant[] ends = new Instant[count];
+        for (int d = 0; d < count; d++) {
+            Instant end = first.plusDays(d + 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
+            ends[d] = end.isAfter(now) ? now : end.minusNanos(1000);
+        }
+        Map<Outcome, int[]> changes = new EnumMap<>(Outcome.class);
+        for (Interval i : intervals) {
+            int from = firstAtOrAfter(ends, i.from());
+            int to = i.to() == null ? count : firstAtOrAfter(ends, i.to());
+            if (from < to) {
+                int[] diff = changes.computeIfAbsent(i.outcome(), o -> new int[count + 1]);
+                diff[from]++;
+                diff[to]--;
+            }
+        }
         List<Day> days = new ArrayList<>();
-        for (LocalDate d = today.minusDays(count - 1L); !d.isAfter(today); d = d.plusDays(1)) {
-            Instant end = d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            Instant at = end.isAfter(now) ? now : end.minusNanos(1000);
+        Map<Outcome, Integer> running = new EnumMap<>(Outcome.class);
+        for (int d = 0; d < count; d++) {
             Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-            for (Interval i : intervals) {
-                if (!i.from().isAfter(at) && (i.to() == null || i.to().isAfter(at))) {
-                    counts.merge(i.outcome(), 1, Integer::sum);
+            for (Map.Entry<Outcome, int[]> e : changes.entrySet()) {
+                int n = running.merge(e.getKey(), e.getValue()[d], Integer::sum);
+                if (n > 0) {
+                    counts.put(e.getKey(), n);
                 }
             }
-            days.add(new Day(d, counts));
+            days.add(new Day(first.plusDays(d), counts));
         }
         return days;
+    }
+
+    /** The index of the first day end at or after {@code at} (an interval [from, to) covers the ends in between). */
+    private static int firstAtOrAfter(Instant[] ends, Instant at) {
+        int lo = 0;
+        int hi = ends.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ends[mid].isBefore(at)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     static Chart chart(List<Day> days) {

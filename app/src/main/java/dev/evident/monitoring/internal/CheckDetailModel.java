@@ -26,6 +26,8 @@ class CheckDetailModel {
     static final List<Integer> PERIODS = List.of(30, 90, 365);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_ATTRIBUTE_TEXT = 120;
+    /** At most this many failing (and error) resources are listed; the counts say how many there are. */
+    static final int MAX_ROWS = 500;
 
     /** A mapped control: its key, the library's title, and the organization's control page when it has one. */
     record ControlLink(String key, String title, UUID controlId) {
@@ -90,8 +92,10 @@ class CheckDetailModel {
         model.addAttribute("check", c);
         model.addAttribute("definition", c.definition());
         model.addAttribute("counts", CheckApi.counts(state.stream().map(Interval::outcome).toList()));
-        model.addAttribute("failing", failing);
-        model.addAttribute("errorResults", errors);
+        model.addAttribute("failing", failing.size() > MAX_ROWS ? failing.subList(0, MAX_ROWS) : failing);
+        model.addAttribute("failingTotal", failing.size());
+        model.addAttribute("errorResults", errors.size() > MAX_ROWS ? errors.subList(0, MAX_ROWS) : errors);
+        model.addAttribute("errorTotal", errors.size());
         model.addAttribute("excepted", excepted);
         model.addAttribute("controlLinks", controlLinks(orgId, c.definition().controls()));
         model.addAttribute("criteria", controlKeys.criteria(c.definition().controls()));

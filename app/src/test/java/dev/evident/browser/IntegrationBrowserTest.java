@@ -9,7 +9,6 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.evident.testing.H2Test;
 import dev.evident.testing.IntegrationTest;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,21 +31,9 @@ class IntegrationBrowserTest extends IntegrationTest {
     @Test
     void aConnectionIsAddedFromItsSchemaFormAndTested() {
         Organization org = newOrganization("Integration browser");
-        List<String> problems = new CopyOnWriteArrayList<>();
         Page page = browser.newPage(baseUrl());
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                problems.add(page.url() + ": console: " + m.text());
-            }
-        });
-        page.onPageError(e -> problems.add(page.url() + ": uncaught " + e));
-        Pages.recordCspViolations(page);
-
-        page.navigate("/login");
-        page.getByLabel("Email").fill(org.adminEmail());
-        page.getByLabel("Password").fill(org.adminPassword());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page).hasURL(baseUrl() + "/");
+        List<String> problems = Pages.recordProblems(page);
+        Pages.signIn(page, baseUrl(), org.adminEmail(), org.adminPassword());
 
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Integrations")).click();

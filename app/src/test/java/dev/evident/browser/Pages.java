@@ -34,6 +34,31 @@ final class Pages {
         return (List<String>) page.evaluate("() => window.__cspViolations");
     }
 
+    /**
+     * Starts collecting script errors (console errors and uncaught exceptions) and Content-Security-Policy
+     * violations of a freshly opened page; assert the returned list stays empty.
+     */
+    static List<String> recordProblems(Page page) {
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                problems.add(page.url() + ": console: " + m.text());
+            }
+        });
+        page.onPageError(e -> problems.add(page.url() + ": uncaught " + e));
+        recordCspViolations(page);
+        return problems;
+    }
+
+    /** Signs in through the sign-in form and waits for the dashboard. */
+    static void signIn(Page page, String baseUrl, String email, String password) {
+        page.navigate("/login");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page).hasURL(baseUrl + "/");
+    }
+
     /** Paths (with query) the browser went through to reach this response, first request first. */
     static List<String> redirectChain(Response response) {
         List<String> chain = new ArrayList<>();

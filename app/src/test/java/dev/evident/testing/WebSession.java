@@ -65,17 +65,28 @@ public class WebSession {
         return postAll(path, List.copyOf(fields.entrySet()));
     }
 
+    /** Posts a form with extra request headers (HX-Request, as htmx sends), with the CSRF token. */
+    public Page post(String path, Map<String, String> fields, Map<String, String> headers) {
+        return postAll(path, List.copyOf(fields.entrySet()), headers);
+    }
+
     /** Posts a form whose fields may repeat (a group of checkboxes), in the given order, with the CSRF token. */
     public Page postAll(String path, List<Map.Entry<String, String>> fields) {
+        return postAll(path, fields, Map.of());
+    }
+
+    private Page postAll(String path, List<Map.Entry<String, String>> fields, Map<String, String> headers) {
         List<Map.Entry<String, String>> all = new ArrayList<>(fields);
         if (lastCsrf != null && all.stream().noneMatch(e -> e.getKey().equals("_csrf"))) {
             all.add(Map.entry("_csrf", lastCsrf));
         }
         String form = all.stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     /**

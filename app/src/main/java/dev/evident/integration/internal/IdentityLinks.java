@@ -55,6 +55,12 @@ class IdentityLinks {
         return inventory.unlinkedAccounts(actor.orgId(), type == null || type.isBlank() ? null : type.strip(), 1000);
     }
 
+    /** Every account of a person in the inventory (at most {@code limit}), with its person as links and emails say. */
+    List<InventoryResource> accounts(Actor actor, int limit) {
+        actor.require(Permission.INTEGRATIONS_READ);
+        return inventory.accounts(actor.orgId(), limit);
+    }
+
     @Transactional
     IdentityLink create(Actor actor, LinkInput input) {
         actor.require(Permission.INTEGRATIONS_MANAGE);

@@ -112,6 +112,14 @@ class InventoryStore implements Inventory {
                 .query((rs, i) -> resource(rs, links)).list();
     }
 
+    /** Resources that are accounts of people (they carry an email attribute), ordered by type and external id. */
+    List<InventoryResource> accounts(UUID orgId, int limit) {
+        Links links = links(orgId);
+        return jdbc.sql("SELECT * FROM integration_resource WHERE org_id = :org AND account = TRUE"
+                        + " ORDER BY resource_type, connection_id, external_id LIMIT :limit")
+                .param("org", orgId).param("limit", limit).query((rs, i) -> resource(rs, links)).list();
+    }
+
     /**
      * Accounts nobody is known for: resources that carry an {@code email} attribute (so they are
      * accounts of people) but have neither an email nor a link.

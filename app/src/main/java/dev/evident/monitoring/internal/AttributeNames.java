@@ -35,6 +35,11 @@ final class AttributeNames {
     private AttributeNames() {
     }
 
+    /** The resource types whose attributes are known. */
+    static Set<String> types() {
+        return KNOWN.keySet();
+    }
+
     static Set<String> known(String type) {
         return KNOWN.get(type);
     }

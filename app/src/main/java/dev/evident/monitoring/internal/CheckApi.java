@@ -4,7 +4,6 @@ import dev.evident.monitoring.internal.CheckEvaluator.ResourceResult;
 import dev.evident.monitoring.internal.CheckService.CheckInput;
 import dev.evident.monitoring.internal.CheckService.CheckState;
 import dev.evident.monitoring.internal.Checks.CheckVersion;
-import dev.evident.shared.Timestamps;
 import dev.evident.shared.problem.InvalidInputException;
 import dev.evident.shared.security.Actor;
 import dev.evident.shared.security.Permission;
@@ -12,7 +11,6 @@ import dev.evident.shared.security.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -75,26 +73,22 @@ class CheckApi {
     record EvaluationView(UUID checkId, int version, int evaluated, int changes, Map<String, Integer> counts) {
     }
 
-    static final int MAX_DRY_RUN_RESULTS = 1000;
-
     private final CheckService checks;
     private final CheckEvaluation evaluation;
-    private final CheckCompiler compiler;
+    private final CheckDryRun dryRun;
     private final ResultIntervals intervals;
     private final ControlKeys controlKeys;
     private final dev.evident.control.ControlDirectory controls;
-    private final Clock clock;
 
     CheckApi(CheckService checks, CheckEvaluation evaluation,
-             CheckCompiler compiler, ResultIntervals intervals, ControlKeys controlKeys,
-             dev.evident.control.ControlDirectory controls, Clock clock) {
+             CheckDryRun dryRun, ResultIntervals intervals, ControlKeys controlKeys,
+             dev.evident.control.ControlDirectory controls) {
         this.checks = checks;
         this.evaluation = evaluation;
-        this.compiler = compiler;
+        this.dryRun = dryRun;
         this.intervals = intervals;
         this.controlKeys = controlKeys;
         this.controls = controls;
-        this.clock = clock;
     }
 
     @GetMapping
@@ -178,18 +172,7 @@ class CheckApi {
     @Operation(summary = "Try an expression", description = "Compiles resourceType + expression (+ parameters, joins) "
             + "and evaluates it against the current inventory without saving anything: pass, fail or error per resource")
     DryRunView dryRun(Actor actor, @RequestBody DryRunInput input) {
-        if (input == null) {
-            throw new InvalidInputException("body", "is required: resourceType and expression");
-        }
-        CheckDefinition d = new CheckDefinition("dry-run", "Dry run", null, input.resourceType(), input.expression(),
-                CheckDefinition.Severity.LOW, List.of(), null, input.parameters(), input.joins());
-        CompiledCheck compiled = CheckRules.validate(d, key -> true, compiler);
-        List<ResourceResult> evaluated = CheckEvaluator.evaluate(compiled, d.parameters(),
-                new InventorySnapshot(evaluation.inventory(), actor.orgId()), Timestamps.now(clock), null);
-        Map<String, Integer> counts = counts(evaluated.stream().map(ResourceResult::outcome).toList());
-        List<ResultView> shown = evaluated.stream().limit(MAX_DRY_RUN_RESULTS).map(r -> new ResultView(r.resourceType(),
-                r.resourceKey(), r.resourceName(), r.outcome().id(), r.detail())).toList();
-        return new DryRunView(d.resourceType(), evaluated.size(), counts, shown, evaluated.size() > shown.size());
+        return dryRun.run(actor.orgId(), input);
     }
 
     @PostMapping("/{check}/evaluate")

@@ -1,0 +1,96 @@
+package dev.evident.integration.internal;
+
+import dev.evident.integration.InventoryResource;
+import dev.evident.integration.internal.InventoryStore.IdentityLink;
+import dev.evident.shared.Ids;
+import dev.evident.shared.problem.ProblemException;
+import dev.evident.shared.security.Actor;
+import dev.evident.shared.security.Permission;
+import dev.evident.shared.security.RequiresPermission;
+import dev.evident.shared.web.FormErrors;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * People and their accounts across sources, joined by email; accounts no person is known for; manual
+ * identity links that say "this account is that person" (and removing them).
+ */
+@Controller
+class IdentityPages {
+
+    static final int MAX_ACCOUNTS = 5000;
+
+    private final IdentityLinks links;
+    private final ConnectionService connections;
+
+    IdentityPages(IdentityLinks links, ConnectionService connections) {
+        this.links = links;
+        this.connections = connections;
+    }
+
+    @GetMapping("/integrations/people")
+    @RequiresPermission(Permission.INTEGRATIONS_READ)
+    String people(Actor actor, Model model) {
+        model(actor, model);
+        return "integrations/people";
+    }
+
+    @PostMapping("/integrations/people/links")
+    @RequiresPermission(Permission.INTEGRATIONS_MANAGE)
+    String link(Actor actor, @RequestParam(required = false) String connectionId,
+                @RequestParam(required = false) String resourceType, @RequestParam(required = false) String externalId,
+                @RequestParam(required = false) String personEmail, Model model, RedirectAttributes redirect) {
+        UUID connection = Ids.parseOrNotFound(connectionId, "Connection");
+        try {
+            IdentityLink link = links.create(actor, new IdentityLinks.LinkInput(connection, null, resourceType, externalId,
+                    personEmail));
+            redirect.addFlashAttribute("flash", "The account " + externalId + " is now " + link.personEmail()
+                    + "'s; checks read it that way from their next evaluation.");
+            return "redirect:/integrations/people";
+        } catch (ProblemException e) {
+            FormErrors.add(model, e, Map.of(), Map.of("personEmail", "Person's email", "connectionId", "Connection",
+                    "resourceType", "Resource type", "externalId", "Account id"));
+            model.addAttribute("failedAccount", connection + "|" + resourceType + "|" + externalId);
+            model.addAttribute("typedEmail", personEmail);
+            model(actor, model);
+            return "integrations/people";
+        }
+    }
+
+    @PostMapping("/integrations/people/links/{linkId}/delete")
+    @RequiresPermission(Permission.INTEGRATIONS_MANAGE)
+    String unlink(Actor actor, @PathVariable String linkId, RedirectAttributes redirect) {
+        links.delete(actor, Ids.parseOrNotFound(linkId, "Identity link"));
+        redirect.addFlashAttribute("flash", "The link was removed; the account is joined by its own email again.");
+        return "redirect:/integrations/people";
+    }
+
+    private void model(Actor actor, Model model) {
+        Map<UUID, String> names = new HashMap<>();
+        connections.list(actor).forEach(d -> names.put(d.connection().id(), d.connection().displayName()));
+        List<IdentityLink> all = links.list(actor);
+        List<InventoryResource> accounts = links.accounts(actor, MAX_ACCOUNTS);
+        var people = PeopleView.people(accounts, all, names);
+        model.addAttribute("people", people);
+        model.addAttribute("outsideRoster", people.stream().filter(p -> !p.inRoster()).count());
+        model.addAttribute("rosterEmails", new TreeSet<>(accounts.stream()
+                .filter(r -> r.type().equals(PeopleView.ROSTER_TYPE) && r.personEmail() != null)
+                .map(InventoryResource::personEmail).toList()));
+        model.addAttribute("unmatched", links.unlinked(actor, null).stream()
+                .map(r -> PeopleView.account(r, all, names)).toList());
+        model.addAttribute("links", all);
+        model.addAttribute("connectionNames", names);
+        model.addAttribute("truncated", accounts.size() >= MAX_ACCOUNTS);
+        model.addAttribute("canManage", actor.can(Permission.INTEGRATIONS_MANAGE));
+    }
+}

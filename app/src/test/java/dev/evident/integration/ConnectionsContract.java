@@ -494,6 +494,8 @@ abstract class ConnectionsContract extends IntegrationTest {
         assertThat(check.status()).as(check.body()).isEqualTo(201);
         String id = create(s, "Scripted");
         syncNow(s, id);
+        // evaluated by a task of its own after the sync, not on the sync's thread
+        dev.evident.testing.BackgroundWork.awaitEvaluations(jdbc, s.org().id());
         JsonNode results = s.api().get("/api/v1/checks/scripted.account-has-email/results").json().get("results");
         Map<String, String> outcomes = new HashMap<>();
         results.forEach(r -> outcomes.put(r.get("resourceName").asText(), r.get("outcome").asText()));

@@ -23,13 +23,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs checks over the inventory and turns the results into history: after every sync the checks that
- * read a synced (or failed) type are evaluated, a failure someone accepted becomes {@code excepted},
+ * Runs checks over the inventory and turns the results into history: after every sync (as a task of
+ * its own, see {@link EvaluationTasks}) the checks that read a synced (or failed) type are evaluated, a failure someone accepted becomes {@code excepted},
  * changed outcomes close and open intervals, each change is published as {@link CheckStateChanged},
  * and each evaluated check adds one evidence record to the ledger.
  */
@@ -52,7 +50,6 @@ class CheckEvaluation {
     private final ObjectProvider<Inventory> inventory;
     private final MonitoringEvidence evidence;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate outsideTransaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -69,8 +66,6 @@ class CheckEvaluation {
         this.inventory = inventory;
         this.evidence = evidence;
         this.transaction = transaction;
-        this.outsideTransaction = new TransactionTemplate(java.util.Objects.requireNonNull(transaction.getTransactionManager()));
-        this.outsideTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.events = events;
         this.clock = clock;
     }
@@ -90,21 +85,7 @@ class CheckEvaluation {
         };
     }
 
-    /**
-     * After the sync committed (or at once when published outside a transaction). The finished
-     * transaction is suspended first, so that no write below can join it after its commit; every write
-     * runs in a transaction of its own.
-     */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(ConnectionSynced synced) {
-        try {
-            outsideTransaction.executeWithoutResult(status -> afterSync(synced));
-        } catch (RuntimeException e) {
-            log.warn("Could not evaluate checks after sync {} of organization {}: {}", synced.syncId(), synced.orgId(),
-                    e.getMessage(), e);
-        }
-    }
-
+    /** Evaluates the checks a sync touched; run by {@link EvaluationTasks}, outside any transaction. */
     List<Evaluated> afterSync(ConnectionSynced synced) {
         Set<String> touched = new HashSet<>();
         touched.addAll(synced.resourceTypes() == null ? List.of() : synced.resourceTypes());

@@ -515,6 +515,36 @@ abstract class ConnectionsContract extends IntegrationTest {
                 .query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void deletingAConnectionEndsTheOpenResultsOfItsResources() {
+        Setup s = setup("Gone");
+        Response check = s.api().post("/api/v1/checks", body("key", "scripted.gone-has-email", "title",
+                "Accounts have an email", "resourceType", ScriptedConnectorFactory.ACCOUNT, "severity", "low",
+                "controls", List.of("AC-10"), "expression",
+                "resource.attributes.email != null ? '' : resource.attributes.login + ' has no email'"));
+        assertThat(check.status()).as(check.body()).isEqualTo(201);
+        String id = create(s, "Scripted");
+        syncNow(s, id);
+        dev.evident.testing.BackgroundWork.awaitEvaluations(jdbc, s.org().id());
+        JsonNode before = s.api().get("/api/v1/checks/scripted.gone-has-email").json().get("status");
+        assertThat(before.get("fail").asInt()).isEqualTo(1);
+        assertThat(before.get("pass").asInt()).isPositive();
+        String failedAt = clock.instant().toString();
+
+        clock.tick(java.time.Duration.ofMinutes(5));
+        assertThat(s.api().delete("/api/v1/connections/" + id).status()).isEqualTo(204);
+
+        JsonNode after = s.api().get("/api/v1/checks/scripted.gone-has-email").json().get("status");
+        assertThat(after.get("fail").asInt()).as(after.toString()).isZero();
+        assertThat(after.get("pass").asInt()).isZero();
+        assertThat(s.api().get("/api/v1/checks/scripted.gone-has-email/results").json().get("results")).isEmpty();
+        // the history before the deletion stays
+        assertThat(s.api().get("/api/v1/checks/scripted.gone-has-email/results?at=" + failedAt).json().get("results")
+                .findValuesAsString("outcome")).contains("fail");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM monitoring_evaluation_request WHERE connection_id = :id")
+                .param("id", UUID.fromString(id)).query(Integer.class).single()).isZero();
+    }
+
     private JsonNode test(Setup s, String id) {
         Response tested = s.api().post("/api/v1/connections/" + id + "/test", Map.of());
         assertThat(tested.status()).as(tested.body()).isEqualTo(200);

@@ -231,6 +231,8 @@ class ConnectionService {
         store.delete(actor.orgId(), id);
         scheduler.cancel(id);
         events.publishEvent(new IntegrationEvents.ConnectionDeleted(actor, id, current.connector(), current.displayName()));
+        events.publishEvent(new dev.evident.integration.ConnectionRemoved(actor.orgId(), id, current.connector(),
+                Timestamps.now(clock)));
     }
 
     /** Runs the connector's own test with the stored settings; never throws for a failing connection. */

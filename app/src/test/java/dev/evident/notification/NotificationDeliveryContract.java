@@ -17,6 +17,7 @@ import dev.evident.notification.internal.webhook.Signatures;
 import dev.evident.shared.security.Role;
 import dev.evident.testing.ApiClient;
 import dev.evident.testing.ApiClient.Response;
+import dev.evident.testing.BackgroundWork;
 import dev.evident.testing.GreenMailServer;
 import dev.evident.testing.IntegrationTest;
 import dev.evident.testing.WebhookReceiver;
@@ -46,7 +47,7 @@ import tools.jackson.databind.JsonNode;
  * Notifications leaving the application: emails to control owners through a real SMTP server
  * (GreenMail), the daily digest on the test clock, and signed webhooks to a real HTTP receiver
  * (WireMock) with retries. Check state changes are published directly, as the monitoring module
- * will publish them.
+ * publishes them; immediate emails are sent by a db-scheduler task, which the tests await.
  */
 @TestPropertySource(properties = {
         "evident.notifications.email.from=Evident <evident@test.example>",
@@ -56,7 +57,51 @@ import tools.jackson.databind.JsonNode;
         "evident.webhooks.allow-private-addresses=true",
         // the tests run the worker themselves
         "evident.webhooks.poll-interval=1h"})
+@org.springframework.context.annotation.Import(NotificationDeliveryContract.Smtp.class)
 abstract class NotificationDeliveryContract extends IntegrationTest {
+
+    /**
+     * The mail sender, to GreenMail; while {@code down} it sends to a port nobody listens on instead,
+     * so a send fails as it does when the SMTP server is unreachable.
+     */
+    static class SwitchableMailSender extends org.springframework.mail.javamail.JavaMailSenderImpl {
+        volatile boolean down;
+        private final org.springframework.mail.javamail.JavaMailSenderImpl unreachable =
+                new org.springframework.mail.javamail.JavaMailSenderImpl();
+
+        SwitchableMailSender() {
+            setHost("127.0.0.1");
+            setPort(GreenMailServer.instance().getSmtp().getPort());
+            unreachable.setHost("127.0.0.1");
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                unreachable.setPort(socket.getLocalPort()); // closed again before anything connects
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        protected void doSend(MimeMessage[] messages, Object[] originals) {
+            if (down) {
+                unreachable.send(messages);
+            } else {
+                super.doSend(messages, originals);
+            }
+        }
+    }
+
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class Smtp {
+        @org.springframework.context.annotation.Bean
+        SwitchableMailSender mailSender() {
+            return new SwitchableMailSender();
+        }
+    }
+
+    @Autowired
+    SwitchableMailSender smtp;
+    @Autowired
+    dev.evident.integration.BackgroundTasks backgroundTasks;
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
@@ -144,6 +189,7 @@ abstract class NotificationDeliveryContract extends IntegrationTest {
         UUID checkId = UUID.randomUUID();
 
         events.publishEvent(change(org, checkId, "api", "pass", "fail", owned1, owned2, unowned));
+        BackgroundWork.awaitEmails(jdbc, org.id());
 
         List<MimeMessage> toCasey = GreenMailServer.to(casey.email());
         assertThat(toCasey).as("one email although Casey owns two mapped controls").hasSize(1);
@@ -162,19 +208,52 @@ abstract class NotificationDeliveryContract extends IntegrationTest {
         events.publishEvent(change(org, checkId, "api", "pass", "fail", owned1, owned2, unowned));
         events.publishEvent(change(org, checkId, "web", null, "pass", owned1));
         events.publishEvent(change(org, checkId, "web", "fail", "fail", owned1));
+        BackgroundWork.awaitEmails(jdbc, org.id());
         assertThat(GreenMailServer.to(casey.email())).hasSize(1);
 
         // recovery is news again
         clock.tick(Duration.ofMinutes(5));
         events.publishEvent(change(org, checkId, "api", "fail", "pass", owned1));
+        BackgroundWork.awaitEmails(jdbc, org.id());
         assertThat(GreenMailServer.to(casey.email())).extracting(GreenMailServer::subject)
                 .contains("Default branch is protected passes again for acme/api (github.repository)");
+    }
+
+    @Test
+    void anUnreachableSmtpServerFailsNothingAndTheEmailIsTriedAgainLater() {
+        Organization org = newOrganization("Outage");
+        String controlId = control(org, "OU-01", org.adminUserId());
+        smtp.down = true;
+        try {
+            // published on this thread as an evaluation does: the failing send happens elsewhere, later
+            events.publishEvent(change(org, UUID.randomUUID(), "outage", "pass", "fail", controlId));
+            BackgroundWork.awaitEmails(jdbc, org.id());
+        } finally {
+            smtp.down = false;
+        }
+        Map<String, Object> row = jdbc.sql("SELECT status, attempts, next_attempt_at, last_error FROM notification_email_outbox"
+                + " WHERE org_id = :org").param("org", org.id()).query().singleRow();
+        assertThat(row.get("status")).isEqualTo("PENDING");
+        assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(1);
+        assertThat((String) row.get("last_error")).contains("Could not send the email");
+        assertThat(GreenMailServer.to(org.adminEmail())).isEmpty();
+        assertThat(notifications.unread(org.id(), org.adminUserId())).as("the notification itself is stored").isEqualTo(1);
+
+        // the first retry is due one minute later (evident.notifications.email.retry-delays)
+        clock.tick(Duration.ofSeconds(61));
+        backgroundTasks.checkNow();
+        BackgroundWork.await("the retried email", () -> "SENT".equals(jdbc.sql(
+                "SELECT status FROM notification_email_outbox WHERE org_id = :org").param("org", org.id())
+                .query(String.class).single()));
+        assertThat(GreenMailServer.to(org.adminEmail())).extracting(GreenMailServer::subject)
+                .containsExactly("Default branch is protected fails for acme/outage (github.repository)");
     }
 
     @Test
     void aCheckMappedToNoControlOrToADepartedOwnerGoesToTheAdmins() {
         Organization org = newOrganization("Fallback");
         events.publishEvent(change(org, UUID.randomUUID(), "infra", "pass", "error"));
+        BackgroundWork.awaitEmails(jdbc, org.id());
         assertThat(GreenMailServer.to(org.adminEmail())).extracting(GreenMailServer::subject)
                 .containsExactly("Default branch is protected could not be evaluated for acme/infra (github.repository)");
     }
@@ -235,6 +314,7 @@ abstract class NotificationDeliveryContract extends IntegrationTest {
         assertThat(off.json().get("email").asText()).isEqualTo("OFF");
         String controlId = control(org, "QT-01", org.adminUserId());
         events.publishEvent(change(org, UUID.randomUUID(), "quiet", "pass", "fail", controlId));
+        BackgroundWork.awaitEmails(jdbc, org.id());
         digest.run();
         assertThat(GreenMailServer.to(org.adminEmail())).isEmpty();
         assertThat(olly.get("/api/v1/notifications").json().get("unread").asInt()).as("still in the app").isEqualTo(1);

@@ -23,6 +23,13 @@ public final class BackgroundWork {
                 .param("org", orgId).query(Integer.class).single() == 0);
     }
 
+    /** Until every immediate email of the organization was tried at least once (sent, or waiting to be tried again). */
+    public static void awaitEmails(JdbcClient jdbc, UUID orgId) {
+        await("emails of organization " + orgId, () -> jdbc.sql(
+                "SELECT COUNT(*) FROM notification_email_outbox WHERE org_id = :org AND status = 'PENDING' AND attempts = 0")
+                .param("org", orgId).query(Integer.class).single() == 0);
+    }
+
     public static void await(String what, java.util.function.BooleanSupplier done) {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (!done.getAsBoolean()) {

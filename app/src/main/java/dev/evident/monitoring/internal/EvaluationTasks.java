@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import dev.evident.integration.BackgroundTasks;
 import dev.evident.integration.ConnectionSynced;
 import dev.evident.monitoring.internal.EvaluationRequests.Request;
+import dev.evident.shared.AfterCommit;
 import dev.evident.shared.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +23,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Check evaluation as work of its own, off the sync thread. A finished sync records an
@@ -78,7 +77,7 @@ class EvaluationTasks {
     @EventListener
     void on(ConnectionSynced synced) {
         requests.request(synced, Timestamps.now(clock));
-        afterCommit(() -> plan(synced.orgId(), synced.connectionId()));
+        AfterCommit.run(() -> plan(synced.orgId(), synced.connectionId()));
     }
 
     /** Plans the connection's evaluation now; a follow-up when one is running and may have read too early. */
@@ -125,19 +124,6 @@ class EvaluationTasks {
                     && !tasks.exists(TaskInstanceId.of(TASK, r.connectionId() + FOLLOW_UP))) {
                 plan(r.orgId(), r.connectionId());
             }
-        }
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.evident.control.ControlDirectory;
 import dev.evident.integration.ConnectionSynced;
 import dev.evident.integration.Inventory;
 import dev.evident.monitoring.CheckStateChanged;
+import dev.evident.monitoring.CheckStateChanges;
 import dev.evident.monitoring.internal.CheckEvaluator.ResourceResult;
 import dev.evident.monitoring.internal.CheckEvaluator.SyncFailure;
 import dev.evident.monitoring.internal.CheckExceptions.CheckException;
@@ -28,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs checks over the inventory and turns the results into history: after every sync (as a task of
  * its own, see {@link EvaluationTasks}) the checks that read a synced (or failed) type are evaluated, a failure someone accepted becomes {@code excepted},
- * changed outcomes close and open intervals, each change is published as {@link CheckStateChanged},
+ * changed outcomes close and open intervals, each change is published as {@link CheckStateChanged} and
+ * all of one check's together as {@link CheckStateChanges},
  * and each evaluated check adds one evidence record to the ledger.
  */
 @Service
@@ -157,18 +159,28 @@ class CheckEvaluation {
                boolean complete) {
         UUID checkId = check.row().id();
         int version = check.row().currentVersion();
+        boolean[] first = {false};
         IntervalPlan plan = transaction.execute(status -> {
             intervals.lock(orgId, checkId);
-            IntervalPlan p = IntervalPlan.of(intervals.open(orgId, checkId), results, version, complete);
+            Map<String, IntervalPlan.Open> open = intervals.open(orgId, checkId);
+            first[0] = open.isEmpty();
+            IntervalPlan p = IntervalPlan.of(open, results, version, complete);
             intervals.apply(orgId, checkId, version, p, at);
             return p;
         });
         CheckDefinition d = check.definition();
+        List<CheckStateChanged> published = new ArrayList<>(plan.changes().size());
         for (IntervalPlan.Change c : plan.changes()) {
             ResourceResult r = c.result();
-            events.publishEvent(new CheckStateChanged(orgId, checkId, check.row().key(), d.title(), version,
+            CheckStateChanged changed = new CheckStateChanged(orgId, checkId, check.row().key(), d.title(), version,
                     d.severity().id(), r.resourceType(), r.resourceKey(), r.resourceName(), r.outcome().id(),
-                    c.previous() == null ? null : c.previous().id(), r.detail(), at, controlIds));
+                    c.previous() == null ? null : c.previous().id(), r.detail(), at, controlIds);
+            events.publishEvent(changed);
+            published.add(changed);
+        }
+        if (!published.isEmpty()) {
+            events.publishEvent(new CheckStateChanges(orgId, checkId, check.row().key(), d.title(), version,
+                    d.severity().id(), at, controlIds, first[0], published));
         }
         return plan.changes().size();
     }

@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -72,9 +73,17 @@ class SyncScheduler implements SmartLifecycle, BackgroundTasks {
 
     private Scheduler newScheduler() {
         List<Task<?>> tasks = new ArrayList<>();
+        List<RecurringTask<?>> recurring = new ArrayList<>();
         tasks.add(task);
-        otherTasks.orderedStream().forEach(tasks::add);
+        otherTasks.orderedStream().forEach(t -> {
+            if (t instanceof RecurringTask<?> r) {
+                recurring.add(r); // planned by db-scheduler when it starts, unless planned already
+            } else {
+                tasks.add(t);
+            }
+        });
         return new SchedulerBuilder(dataSource, tasks)
+                .startTasks(recurring)
                 // The application's clock, which tests control, decides when a sync is due.
                 .clock(() -> Timestamps.now(clock))
                 .threads(Math.max(1, properties.scheduler().threads()))

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import dev.evident.integration.BackgroundTasks;
@@ -67,7 +68,7 @@ class EvaluationTasks {
         }
 
         @Bean
-        Task<Void> checkEvaluationSweep(ObjectProvider<EvaluationTasks> runner) {
+        RecurringTask<Void> checkEvaluationSweep(ObjectProvider<EvaluationTasks> runner) {
             return Tasks.recurring(SWEEP, Schedules.fixedDelay(Duration.ofMinutes(1)))
                     .execute((instance, context) -> runner.getObject().sweep());
         }

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import dev.evident.identity.OrganizationDirectory;
@@ -72,7 +73,7 @@ class EmailDelivery {
         }
 
         @Bean
-        Task<Void> emailDeliverySweep(ObjectProvider<EmailDelivery> delivery) {
+        RecurringTask<Void> emailDeliverySweep(ObjectProvider<EmailDelivery> delivery) {
             return Tasks.recurring(SWEEP, Schedules.fixedDelay(Duration.ofMinutes(5)))
                     .execute((instance, context) -> delivery.getObject().sweep());
         }

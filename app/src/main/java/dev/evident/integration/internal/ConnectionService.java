@@ -127,9 +127,13 @@ class ConnectionService {
         return inventory.ofConnection(actor.orgId(), id, type, limit);
     }
 
-    List<dev.evident.integration.InventoryResource> search(Actor actor, String type, UUID connectionId, int limit) {
+    /** A page of the organization's inventory, in the stable order of {@link InventoryStore#search}. */
+    dev.evident.shared.Page<dev.evident.integration.InventoryResource> search(Actor actor, String type, UUID connectionId,
+                                                                             dev.evident.shared.PageRequest page) {
         actor.require(Permission.INTEGRATIONS_READ);
-        return inventory.search(actor.orgId(), type, connectionId, limit);
+        var after = InventoryStore.ResourcePosition.parse(page.after());
+        return dev.evident.shared.Page.of(inventory.search(actor.orgId(), type, connectionId, after, page.fetchSize()), page,
+                r -> InventoryStore.ResourcePosition.of(r).key());
     }
 
     java.util.Optional<Instant> nextSync(UUID connectionId) {

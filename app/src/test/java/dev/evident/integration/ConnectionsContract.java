@@ -260,7 +260,7 @@ abstract class ConnectionsContract extends IntegrationTest {
         JsonNode view = s.api().get("/api/v1/connections/" + id).json();
         assertThat(view.get("status").asText()).isEqualTo("ok");
         assertThat(view.get("lastSuccessAt").isNull()).isFalse();
-        JsonNode resources = s.api().get("/api/v1/resources?type=" + ScriptedConnectorFactory.ACCOUNT).json();
+        JsonNode resources = s.api().get("/api/v1/resources?type=" + ScriptedConnectorFactory.ACCOUNT).json().get("items");
         assertThat(resources.findValuesAsString("externalId")).containsExactly("u1", "u2");
         assertThat(resources.get(0).get("attributes").get("login").asText()).isEqualTo("alice");
         assertThat(resources.get(0).get("personEmail").asText()).isEqualTo("alice@example.com");
@@ -268,6 +268,50 @@ abstract class ConnectionsContract extends IntegrationTest {
         assertThat(inventoryByType(s, id).get(ScriptedConnectorFactory.ACCOUNT).get("count").asInt()).isEqualTo(2);
         // Other organizations see nothing of it.
         assertThat(adminApi().get("/api/v1/connections/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theInventoryIsReadPageByPageWithAnOpaqueCursor() {
+        Setup s = setup("Pages");
+        String first = create(s, "Scripted one");
+        String second = create(s, "Scripted two");
+        syncNow(s, first);
+        syncNow(s, second);
+        JsonNode all = s.api().get("/api/v1/resources?limit=1000").json();
+        assertThat(all.get("nextCursor").isNull()).isTrue();
+        List<String> expected = new java.util.ArrayList<>();
+        all.get("items").forEach(r -> expected.add(r.get("type").asText() + "|" + r.get("connectionId").asText() + "|"
+                + r.get("externalId").asText()));
+        assertThat(expected).hasSizeGreaterThan(4).doesNotHaveDuplicates();
+        assertThat(expected.stream().map(k -> k.split("\\|")[0]).toList()).isSorted();
+
+        List<String> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Response page = s.api().get("/api/v1/resources?limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            assertThat(page.json().get("items").size()).isBetween(1, 3);
+            page.json().get("items").forEach(r -> paged.add(r.get("type").asText() + "|"
+                    + r.get("connectionId").asText() + "|" + r.get("externalId").asText()));
+            cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asText();
+            pages++;
+        } while (cursor != null && pages < 100);
+        assertThat(paged).as("every resource once, in the same order").containsExactlyElementsOf(expected);
+        assertThat(pages).isEqualTo((expected.size() + 2) / 3);
+
+        // filters stay with the cursor
+        Response accounts = s.api().get("/api/v1/resources?limit=1&type=" + ScriptedConnectorFactory.ACCOUNT);
+        Response next = s.api().get("/api/v1/resources?limit=1&type=" + ScriptedConnectorFactory.ACCOUNT + "&cursor="
+                + accounts.json().get("nextCursor").asText());
+        assertThat(next.json().get("items").get(0).get("type").asText()).isEqualTo(ScriptedConnectorFactory.ACCOUNT);
+
+        for (String bad : List.of("cursor=not-a-cursor!", "cursor=" + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("[\"x\"]".getBytes(StandardCharsets.UTF_8)), "limit=0", "limit=1001")) {
+            Response refused = s.api().get("/api/v1/resources?" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo(bad.split("=")[0]);
+        }
     }
 
     @Test
@@ -484,16 +528,23 @@ abstract class ConnectionsContract extends IntegrationTest {
                 "identity_link.deleted");
     }
 
-    @Test
-    void aSyncEvaluatesTheChecksOverItsTypesAgainstTheRealInventory() {
-        Setup s = setup("Checked");
-        Response check = s.api().post("/api/v1/checks", body("key", "scripted.account-has-email", "title",
+    /** A custom check over the scripted accounts: an account without an email fails (build-bot). */
+    private static void emailCheck(Setup s, String key) {
+        Response check = s.api().post("/api/v1/checks", body("key", key, "title",
                 "Accounts have an email", "resourceType", ScriptedConnectorFactory.ACCOUNT, "severity", "low",
                 "controls", List.of("AC-10"), "expression",
                 "resource.attributes.email != null ? '' : resource.attributes.login + ' has no email'"));
         assertThat(check.status()).as(check.body()).isEqualTo(201);
+    }
+
+    @Test
+    void aSyncEvaluatesTheChecksOverItsTypesAgainstTheRealInventory() {
+        Setup s = setup("Checked");
+        emailCheck(s, "scripted.account-has-email");
         String id = create(s, "Scripted");
         syncNow(s, id);
+        // evaluated by a task of its own after the sync, not on the sync's thread
+        dev.evident.testing.BackgroundWork.awaitEvaluations(jdbc, s.org().id());
         JsonNode results = s.api().get("/api/v1/checks/scripted.account-has-email/results").json().get("results");
         Map<String, String> outcomes = new HashMap<>();
         results.forEach(r -> outcomes.put(r.get("resourceName").asText(), r.get("outcome").asText()));
@@ -511,6 +562,32 @@ abstract class ConnectionsContract extends IntegrationTest {
         assertThat(inventory.types(s.org().id())).isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = :id").param("id", id)
                 .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void deletingAConnectionEndsTheOpenResultsOfItsResources() {
+        Setup s = setup("Gone");
+        emailCheck(s, "scripted.gone-has-email");
+        String id = create(s, "Scripted");
+        syncNow(s, id);
+        dev.evident.testing.BackgroundWork.awaitEvaluations(jdbc, s.org().id());
+        JsonNode before = s.api().get("/api/v1/checks/scripted.gone-has-email").json().get("status");
+        assertThat(before.get("fail").asInt()).isEqualTo(1);
+        assertThat(before.get("pass").asInt()).isPositive();
+        String failedAt = clock.instant().toString();
+
+        clock.tick(java.time.Duration.ofMinutes(5));
+        assertThat(s.api().delete("/api/v1/connections/" + id).status()).isEqualTo(204);
+
+        JsonNode after = s.api().get("/api/v1/checks/scripted.gone-has-email").json().get("status");
+        assertThat(after.get("fail").asInt()).as(after.toString()).isZero();
+        assertThat(after.get("pass").asInt()).isZero();
+        assertThat(s.api().get("/api/v1/checks/scripted.gone-has-email/results").json().get("results")).isEmpty();
+        // the history before the deletion stays
+        assertThat(s.api().get("/api/v1/checks/scripted.gone-has-email/results?at=" + failedAt).json().get("results")
+                .findValuesAsString("outcome")).contains("fail");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM monitoring_evaluation_request WHERE connection_id = :id")
+                .param("id", UUID.fromString(id)).query(Integer.class).single()).isZero();
     }
 
     private JsonNode test(Setup s, String id) {

@@ -25,10 +25,25 @@ public class MonitoringTestConfiguration {
     /** Every CheckStateChanged published, in order. */
     public static class StateChanges {
         private final List<CheckStateChanged> all = new CopyOnWriteArrayList<>();
+        private final List<String> threads = new CopyOnWriteArrayList<>();
 
         @EventListener
         void on(CheckStateChanged changed) {
-            all.add(changed);
+            synchronized (this) {
+                all.add(changed);
+                threads.add(Thread.currentThread().getName());
+            }
+        }
+
+        /** The names of the threads that published the organization's changes. */
+        public List<String> threads(java.util.UUID orgId) {
+            List<String> out = new java.util.ArrayList<>();
+            for (int i = 0; i < Math.min(all.size(), threads.size()); i++) {
+                if (all.get(i).orgId().equals(orgId)) {
+                    out.add(threads.get(i));
+                }
+            }
+            return out;
         }
 
         public List<CheckStateChanged> of(java.util.UUID orgId, String checkKey) {

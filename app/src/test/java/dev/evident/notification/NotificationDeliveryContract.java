@@ -17,6 +17,7 @@ import dev.evident.notification.internal.webhook.Signatures;
 import dev.evident.shared.security.Role;
 import dev.evident.testing.ApiClient;
 import dev.evident.testing.ApiClient.Response;
+import dev.evident.testing.BackgroundWork;
 import dev.evident.testing.GreenMailServer;
 import dev.evident.testing.IntegrationTest;
 import dev.evident.testing.WebhookReceiver;
@@ -46,7 +47,7 @@ import tools.jackson.databind.JsonNode;
  * Notifications leaving the application: emails to control owners through a real SMTP server
  * (GreenMail), the daily digest on the test clock, and signed webhooks to a real HTTP receiver
  * (WireMock) with retries. Check state changes are published directly, as the monitoring module
- * will publish them.
+ * publishes them; immediate emails are sent by a db-scheduler task, which the tests await.
  */
 @TestPropertySource(properties = {
         "evident.notifications.email.from=Evident <evident@test.example>",
@@ -56,7 +57,51 @@ import tools.jackson.databind.JsonNode;
         "evident.webhooks.allow-private-addresses=true",
         // the tests run the worker themselves
         "evident.webhooks.poll-interval=1h"})
+@org.springframework.context.annotation.Import(NotificationDeliveryContract.Smtp.class)
 abstract class NotificationDeliveryContract extends IntegrationTest {
+
+    /**
+     * The mail sender, to GreenMail; while {@code down} it sends to a port nobody listens on instead,
+     * so a send fails as it does when the SMTP server is unreachable.
+     */
+    static class SwitchableMailSender extends org.springframework.mail.javamail.JavaMailSenderImpl {
+        volatile boolean down;
+        private final org.springframework.mail.javamail.JavaMailSenderImpl unreachable =
+                new org.springframework.mail.javamail.JavaMailSenderImpl();
+
+        SwitchableMailSender() {
+            setHost("127.0.0.1");
+            setPort(GreenMailServer.instance().getSmtp().getPort());
+            unreachable.setHost("127.0.0.1");
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                unreachable.setPort(socket.getLocalPort()); // closed again before anything connects
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        protected void doSend(MimeMessage[] messages, Object[] originals) {
+            if (down) {
+                unreachable.send(messages);
+            } else {
+                super.doSend(messages, originals);
+            }
+        }
+    }
+
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class Smtp {
+        @org.springframework.context.annotation.Bean
+        SwitchableMailSender mailSender() {
+            return new SwitchableMailSender();
+        }
+    }
+
+    @Autowired
+    SwitchableMailSender smtp;
+    @Autowired
+    dev.evident.integration.BackgroundTasks backgroundTasks;
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
@@ -105,7 +150,8 @@ abstract class NotificationDeliveryContract extends IntegrationTest {
         return api(m.group(1));
     }
 
-    String control(Organization org, String ref, UUID owner) {
+    /** A control of the organization with the given owner (none when null); returns its id. */
+    static String control(Organization org, String ref, UUID owner) {
         Map<String, Object> control = new LinkedHashMap<>();
         control.put("ref", ref);
         control.put("title", "Branch protection on production repositories " + ref);
@@ -132,6 +178,20 @@ abstract class NotificationDeliveryContract extends IntegrationTest {
                 java.util.Arrays.stream(controlIds).map(UUID::fromString).toList());
     }
 
+    /** A later evaluation that changed one resource of the check. */
+    void publish(CheckStateChanged change) {
+        events.publishEvent(change);
+        events.publishEvent(dev.evident.monitoring.CheckStateChanges.of(change));
+    }
+
+    /** One evaluation's changes of one check, as monitoring publishes them. */
+    void publish(boolean firstEvaluation, List<CheckStateChanged> changes) {
+        CheckStateChanged c = changes.get(0);
+        changes.forEach(events::publishEvent);
+        events.publishEvent(new dev.evident.monitoring.CheckStateChanges(c.orgId(), c.checkId(), c.checkKey(),
+                c.checkTitle(), c.checkVersion(), c.severity(), c.at(), c.controlIds(), firstEvaluation, changes));
+    }
+
     // --- email ---
 
     @Test
@@ -143,7 +203,8 @@ abstract class NotificationDeliveryContract extends IntegrationTest {
         String unowned = control(org, "CM-03", null);
         UUID checkId = UUID.randomUUID();
 
-        events.publishEvent(change(org, checkId, "api", "pass", "fail", owned1, owned2, unowned));
+        publish(change(org, checkId, "api", "pass", "fail", owned1, owned2, unowned));
+        BackgroundWork.awaitEmails(jdbc, org.id());
 
         List<MimeMessage> toCasey = GreenMailServer.to(casey.email());
         assertThat(toCasey).as("one email although Casey owns two mapped controls").hasSize(1);
@@ -159,22 +220,55 @@ abstract class NotificationDeliveryContract extends IntegrationTest {
         assertThat(inbox).contains("Default branch is protected fails for acme/api").contains("/checks/" + checkId);
 
         // the same change delivered twice, and a change that is not news, send nothing more
-        events.publishEvent(change(org, checkId, "api", "pass", "fail", owned1, owned2, unowned));
-        events.publishEvent(change(org, checkId, "web", null, "pass", owned1));
-        events.publishEvent(change(org, checkId, "web", "fail", "fail", owned1));
+        publish(change(org, checkId, "api", "pass", "fail", owned1, owned2, unowned));
+        publish(change(org, checkId, "web", null, "pass", owned1));
+        publish(change(org, checkId, "web", "fail", "fail", owned1));
+        BackgroundWork.awaitEmails(jdbc, org.id());
         assertThat(GreenMailServer.to(casey.email())).hasSize(1);
 
         // recovery is news again
         clock.tick(Duration.ofMinutes(5));
-        events.publishEvent(change(org, checkId, "api", "fail", "pass", owned1));
+        publish(change(org, checkId, "api", "fail", "pass", owned1));
+        BackgroundWork.awaitEmails(jdbc, org.id());
         assertThat(GreenMailServer.to(casey.email())).extracting(GreenMailServer::subject)
                 .contains("Default branch is protected passes again for acme/api (github.repository)");
     }
 
     @Test
+    void anUnreachableSmtpServerFailsNothingAndTheEmailIsTriedAgainLater() {
+        Organization org = newOrganization("Outage");
+        String controlId = control(org, "OU-01", org.adminUserId());
+        smtp.down = true;
+        try {
+            // published on this thread as an evaluation does: the failing send happens elsewhere, later
+            publish(change(org, UUID.randomUUID(), "outage", "pass", "fail", controlId));
+            BackgroundWork.awaitEmails(jdbc, org.id());
+        } finally {
+            smtp.down = false;
+        }
+        Map<String, Object> row = jdbc.sql("SELECT status, attempts, next_attempt_at, last_error FROM notification_email_outbox"
+                + " WHERE org_id = :org").param("org", org.id()).query().singleRow();
+        assertThat(row.get("status")).isEqualTo("PENDING");
+        assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(1);
+        assertThat((String) row.get("last_error")).contains("Could not send the email");
+        assertThat(GreenMailServer.to(org.adminEmail())).isEmpty();
+        assertThat(notifications.unread(org.id(), org.adminUserId())).as("the notification itself is stored").isEqualTo(1);
+
+        // the first retry is due one minute later (evident.notifications.email.retry-delays)
+        clock.tick(Duration.ofSeconds(61));
+        backgroundTasks.checkNow();
+        BackgroundWork.await("the retried email", () -> "SENT".equals(jdbc.sql(
+                "SELECT status FROM notification_email_outbox WHERE org_id = :org").param("org", org.id())
+                .query(String.class).single()));
+        assertThat(GreenMailServer.to(org.adminEmail())).extracting(GreenMailServer::subject)
+                .containsExactly("Default branch is protected fails for acme/outage (github.repository)");
+    }
+
+    @Test
     void aCheckMappedToNoControlOrToADepartedOwnerGoesToTheAdmins() {
         Organization org = newOrganization("Fallback");
-        events.publishEvent(change(org, UUID.randomUUID(), "infra", "pass", "error"));
+        publish(change(org, UUID.randomUUID(), "infra", "pass", "error"));
+        BackgroundWork.awaitEmails(jdbc, org.id());
         assertThat(GreenMailServer.to(org.adminEmail())).extracting(GreenMailServer::subject)
                 .containsExactly("Default branch is protected could not be evaluated for acme/infra (github.repository)");
     }
@@ -192,9 +286,9 @@ abstract class NotificationDeliveryContract extends IntegrationTest {
         String controlId = control(org, "DG-01", dana.id());
         UUID checkId = UUID.randomUUID();
 
-        events.publishEvent(change(org, checkId, "one", "pass", "fail", controlId));
+        publish(change(org, checkId, "one", "pass", "fail", controlId));
         clock.tick(Duration.ofMinutes(1));
-        events.publishEvent(change(org, checkId, "two", "pass", "fail", controlId));
+        publish(change(org, checkId, "two", "pass", "fail", controlId));
         assertThat(GreenMailServer.to(dana.email())).as("nothing immediately").isEmpty();
 
         digest.run();
@@ -205,7 +299,7 @@ abstract class NotificationDeliveryContract extends IntegrationTest {
         assertThat(GreenMailServer.part(digests.get(0), "text/plain")).contains("acme/one").contains("acme/two");
 
         clock.tick(Duration.ofHours(2));
-        events.publishEvent(change(org, checkId, "three", "pass", "fail", controlId));
+        publish(change(org, checkId, "three", "pass", "fail", controlId));
         digest.run();
         assertThat(GreenMailServer.to(dana.email())).as("today's digest went out already").hasSize(1);
 
@@ -234,7 +328,8 @@ abstract class NotificationDeliveryContract extends IntegrationTest {
         assertThat(off.status()).as(off.body()).isEqualTo(200);
         assertThat(off.json().get("email").asText()).isEqualTo("OFF");
         String controlId = control(org, "QT-01", org.adminUserId());
-        events.publishEvent(change(org, UUID.randomUUID(), "quiet", "pass", "fail", controlId));
+        publish(change(org, UUID.randomUUID(), "quiet", "pass", "fail", controlId));
+        BackgroundWork.awaitEmails(jdbc, org.id());
         digest.run();
         assertThat(GreenMailServer.to(org.adminEmail())).isEmpty();
         assertThat(olly.get("/api/v1/notifications").json().get("unread").asInt()).as("still in the app").isEqualTo(1);
@@ -271,6 +366,59 @@ abstract class NotificationDeliveryContract extends IntegrationTest {
     }
 
     @Test
+    void aFirstEvaluationOrALargeBatchIsOneSummaryPerOwnerAndOneWebhookEvent() {
+        var receiver = WebhookReceiver.instance();
+        Organization org = newOrganization("Grouped");
+        Member gil = member(org, "Gil Owner", Role.CONTRIBUTOR);
+        Hook hook = hook(org, uniquePath("grouped"), List.of("check.state_changed"));
+        receiver.stubFor(post(urlEqualTo(hook.path())).willReturn(aResponse().withStatus(204)));
+        String controlId = control(org, "GR-01", gil.id());
+        UUID checkId = UUID.randomUUID();
+
+        List<CheckStateChanged> first = new java.util.ArrayList<>();
+        for (int i = 0; i < 37; i++) {
+            first.add(change(org, checkId, "repo-" + i, null, "fail", controlId));
+        }
+        first.add(change(org, checkId, "fine", null, "pass", controlId)); // a first-seen pass is no news
+        publish(true, first);
+        BackgroundWork.awaitEmails(jdbc, org.id());
+        worker.runDue();
+
+        List<MimeMessage> mails = GreenMailServer.to(gil.email());
+        assertThat(mails).extracting(GreenMailServer::subject)
+                .containsExactly("Default branch is protected: 37 resources failing");
+        String text = GreenMailServer.part(mails.get(0), "text/plain");
+        assertThat(text).contains("First evaluation").contains("acme/repo-0 (github.repository): new → fail")
+                .contains("and 27 more").doesNotContain("acme/repo-10 ");
+        List<LoggedRequest> received = receiver.findAll(postRequestedFor(urlEqualTo(hook.path())));
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).getHeader("X-Evident-Event")).isEqualTo("check.state_changes");
+        JsonNode data = ApiClient.JSON.readTree(received.get(0).getBodyAsString()).get("data");
+        assertThat(data.get("firstEvaluation").asBoolean()).isTrue();
+        assertThat(data.get("count").asInt()).isEqualTo(37);
+        assertThat(data.get("counts").get("fail").asInt()).isEqualTo(37);
+        assertThat(data.get("sample")).hasSize(10);
+        assertThat(data.get("sample").get(0).get("resource").get("id").asText()).isEqualTo("acme/repo-0");
+
+        // a later run: three changes are three messages, twelve are one summary
+        clock.tick(Duration.ofHours(1));
+        publish(false, List.of(change(org, checkId, "repo-0", "fail", "pass", controlId),
+                change(org, checkId, "repo-1", "fail", "pass", controlId),
+                change(org, checkId, "repo-2", "fail", "pass", controlId)));
+        BackgroundWork.awaitEmails(jdbc, org.id());
+        assertThat(GreenMailServer.to(gil.email())).hasSize(4);
+        clock.tick(Duration.ofHours(1));
+        List<CheckStateChanged> many = new java.util.ArrayList<>();
+        for (int i = 3; i < 15; i++) {
+            many.add(change(org, checkId, "repo-" + i, "fail", "pass", controlId));
+        }
+        publish(false, many);
+        BackgroundWork.awaitEmails(jdbc, org.id());
+        assertThat(GreenMailServer.to(gil.email())).hasSize(5).last().extracting(GreenMailServer::subject)
+                .isEqualTo("Default branch is protected: 12 resources passing again");
+    }
+
+    @Test
     void aCheckStateChangeIsPostedSignedToSubscribedEndpointsOnly() {
         var receiver = WebhookReceiver.instance();
         Organization org = newOrganization("Hooks");
@@ -280,7 +428,7 @@ abstract class NotificationDeliveryContract extends IntegrationTest {
         UUID checkId = UUID.randomUUID();
         String controlId = control(org, "WH-01", org.adminUserId());
 
-        events.publishEvent(change(org, checkId, "api", "pass", "fail", controlId));
+        publish(change(org, checkId, "api", "pass", "fail", controlId));
         worker.runDue();
 
         List<LoggedRequest> received = receiver.findAll(postRequestedFor(urlEqualTo(checks.path())));
@@ -340,7 +488,7 @@ abstract class NotificationDeliveryContract extends IntegrationTest {
         receiver.stubFor(post(urlEqualTo(hook.path())).inScenario(hook.path()).whenScenarioStateIs("recovered")
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
 
-        events.publishEvent(change(org, UUID.randomUUID(), "api", "pass", "fail"));
+        publish(change(org, UUID.randomUUID(), "api", "pass", "fail"));
         worker.runDue();
         JsonNode first = deliveries(org, hook).get(0);
         assertThat(first.get("status").asText()).isEqualTo("PENDING");
@@ -374,7 +522,7 @@ abstract class NotificationDeliveryContract extends IntegrationTest {
         Hook hook = hook(org, uniquePath("down"), List.of("check.state_changed"));
         receiver.stubFor(post(urlEqualTo(hook.path())).willReturn(aResponse().withStatus(503)));
 
-        events.publishEvent(change(org, UUID.randomUUID(), "api", "fail", "error"));
+        publish(change(org, UUID.randomUUID(), "api", "fail", "error"));
         List<Duration> pauses = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30),
                 Duration.ofHours(2), Duration.ofHours(12));
         worker.runDue();
@@ -455,7 +603,7 @@ abstract class NotificationDeliveryContract extends IntegrationTest {
         Response paused = org.api().patch("/api/v1/webhooks/" + hook.id(), body("active", false));
         assertThat(paused.status()).as(paused.body()).isEqualTo(200);
         assertThat(paused.json().get("active").asBoolean()).isFalse();
-        events.publishEvent(change(org, UUID.randomUUID(), "api", "pass", "fail"));
+        publish(change(org, UUID.randomUUID(), "api", "pass", "fail"));
         assertThat(deliveries(org, hook)).as("a paused endpoint gets nothing").isEmpty();
 
         Organization other = newOrganization("Other tenant");
@@ -503,7 +651,7 @@ abstract class NotificationDeliveryContract extends IntegrationTest {
         assertThat(admin.raw("PUT", "/api/v1/notifications/preferences", "{\"email\":\"DAILY_DIGEST\"}",
                 "application/json").status()).isEqualTo(200);
         for (int i = 0; i < 8; i++) {
-            events.publishEvent(change(org, UUID.randomUUID(), "repo-" + i, "pass", "fail"));
+            publish(change(org, UUID.randomUUID(), "repo-" + i, "pass", "fail"));
         }
 
         ExecutorService nodes = Executors.newFixedThreadPool(2);

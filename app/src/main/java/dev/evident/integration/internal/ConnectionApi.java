@@ -14,6 +14,8 @@ import dev.evident.shared.Ids;
 import dev.evident.shared.Page;
 import dev.evident.shared.PageRequest;
 import dev.evident.shared.problem.ConflictException;
+import dev.evident.shared.Page;
+import dev.evident.shared.PageRequest;
 import dev.evident.shared.problem.InvalidInputException;
 import dev.evident.shared.security.Actor;
 import dev.evident.shared.security.Permission;
@@ -45,6 +47,7 @@ import org.springframework.web.multipart.MultipartFile;
 class ConnectionApi {
 
     static final String DOCUMENT_PATH = "/api/v1/connections/*/documents/*";
+    static final int DEFAULT_RESOURCES = 100;
 
     /**
      * Settings values may be strings, numbers or booleans. On update, a secret sent back as its mask (or left
@@ -182,11 +185,13 @@ class ConnectionApi {
     @GetMapping("/api/v1/resources")
     @RequiresPermission(Permission.INTEGRATIONS_READ)
     @Operation(summary = "The inventory", description = "Current resources of the organization, optionally of one type "
-            + "and one connection; at most limit (default 100, at most 1000), ordered by type, connection and external id. "
-            + "personEmail is the person the account belongs to (identity link, else its email attribute)")
-    List<ResourceView> inventoryResources(Actor actor, @RequestParam(required = false) String type,
-                                 @RequestParam(required = false) String connection,
-                                 @RequestParam(required = false) Integer limit) {
+            + "and one connection, a page at a time: limit (default 100, 1 to 1000) and the opaque cursor of the "
+            + "previous page's nextCursor; ordered by type, connection and external id. personEmail is the person the "
+            + "account belongs to (identity link, else its email attribute)")
+    Page<ResourceView> inventoryResources(Actor actor, @RequestParam(required = false) String type,
+                                          @RequestParam(required = false) String connection,
+                                          @RequestParam(required = false) Integer limit,
+                                          @RequestParam(required = false) String cursor) {
         UUID connectionId = null;
         if (connection != null && !connection.isBlank()) {
             try {
@@ -195,9 +200,9 @@ class ConnectionApi {
                 throw new InvalidInputException("connection", "must be a connection id");
             }
         }
-        int max = limit == null ? 100 : Math.max(1, Math.min(1000, limit));
-        return connections.search(actor, type == null || type.isBlank() ? null : type.strip(), connectionId, max).stream()
-                .map(ResourceView::of).toList();
+        PageRequest page = PageRequest.of(limit == null ? DEFAULT_RESOURCES : limit, cursor);
+        return connections.search(actor, type == null || type.isBlank() ? null : type.strip(), connectionId, page)
+                .map(ResourceView::of);
     }
 
     @PostMapping("/api/v1/connections/{connectionId}/documents/{field}")

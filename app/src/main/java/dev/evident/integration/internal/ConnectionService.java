@@ -127,9 +127,13 @@ class ConnectionService {
         return inventory.ofConnection(actor.orgId(), id, type, limit);
     }
 
-    List<dev.evident.integration.InventoryResource> search(Actor actor, String type, UUID connectionId, int limit) {
+    /** A page of the organization's inventory, in the stable order of {@link InventoryStore#search}. */
+    dev.evident.shared.Page<dev.evident.integration.InventoryResource> search(Actor actor, String type, UUID connectionId,
+                                                                             dev.evident.shared.PageRequest page) {
         actor.require(Permission.INTEGRATIONS_READ);
-        return inventory.search(actor.orgId(), type, connectionId, limit);
+        var after = InventoryStore.ResourcePosition.parse(page.after());
+        return dev.evident.shared.Page.of(inventory.search(actor.orgId(), type, connectionId, after, page.fetchSize()), page,
+                r -> InventoryStore.ResourcePosition.of(r).key());
     }
 
     java.util.Optional<Instant> nextSync(UUID connectionId) {
@@ -231,6 +235,8 @@ class ConnectionService {
         store.delete(actor.orgId(), id);
         scheduler.cancel(id);
         events.publishEvent(new IntegrationEvents.ConnectionDeleted(actor, id, current.connector(), current.displayName()));
+        events.publishEvent(new dev.evident.integration.ConnectionRemoved(actor.orgId(), id, current.connector(),
+                Timestamps.now(clock)));
     }
 
     /** Runs the connector's own test with the stored settings; never throws for a failing connection. */

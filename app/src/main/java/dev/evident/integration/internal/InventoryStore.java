@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The current inventory and the manual identity links that decide whose account a resource is.
@@ -95,7 +96,42 @@ class InventoryStore implements Inventory {
     }
 
     /** The organization's resources, optionally of one type and connection, ordered by type, connection and external id. */
-    List<InventoryResource> search(UUID orgId, String type, UUID connectionId, int limit) {
+    /** Where a page of the inventory starts: after this (type, connection, external id), in that order. */
+    record ResourcePosition(String type, UUID connectionId, String externalId) {
+
+        static ResourcePosition of(InventoryResource r) {
+            return new ResourcePosition(r.type(), r.connectionId(), r.externalId());
+        }
+
+        /** The cursor key: a JSON array, so that any character in an external id survives. */
+        String key() {
+            return ConnectionStore.JSON.writeValueAsString(List.of(type, connectionId.toString(), externalId));
+        }
+
+        /** Null for null; a key this API did not write is a 400 naming the cursor parameter. */
+        static ResourcePosition parse(String key) {
+            if (key == null) {
+                return null;
+            }
+            try {
+                JsonNode array = ConnectionStore.JSON.readTree(key);
+                if (array.isArray() && array.size() == 3 && array.get(0).isString() && array.get(1).isString()
+                        && array.get(2).isString()) {
+                    return new ResourcePosition(array.get(0).asString(), UUID.fromString(array.get(1).asString()),
+                            array.get(2).asString());
+                }
+            } catch (RuntimeException e) {
+                // falls through to the error below
+            }
+            throw new dev.evident.shared.problem.InvalidInputException("cursor", "is not a cursor returned by this API");
+        }
+    }
+
+    /**
+     * A page of the organization's inventory ordered by type, connection and external id (a stable
+     * order: the three are unique together), starting after {@code after} when given.
+     */
+    List<InventoryResource> search(UUID orgId, String type, UUID connectionId, ResourcePosition after, int limit) {
         Links links = links(orgId);
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder("SELECT * FROM integration_resource WHERE org_id = :org");
@@ -106,6 +142,13 @@ class InventoryStore implements Inventory {
         if (connectionId != null) {
             sql.append(" AND connection_id = :conn");
             params.put("conn", connectionId);
+        }
+        if (after != null) {
+            sql.append(" AND (resource_type > :afterType OR resource_type = :afterType AND (connection_id > :afterConn"
+                    + " OR connection_id = :afterConn AND external_id > :afterId))");
+            params.put("afterType", after.type());
+            params.put("afterConn", after.connectionId());
+            params.put("afterId", after.externalId());
         }
         sql.append(" ORDER BY resource_type, connection_id, external_id LIMIT :limit");
         return jdbc.sql(sql.toString()).param("org", orgId).param("limit", limit).params(params)

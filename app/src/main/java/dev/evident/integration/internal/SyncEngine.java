@@ -237,7 +237,7 @@ class SyncEngine {
             try {
                 events.publishEvent(synced);
             } catch (RuntimeException e) {
-                // A listener's failure (check evaluation, say) must not undo the record of what was collected.
+                // A listener's failure (recording the evaluation request, say) must not undo the record of what was collected.
                 log.error("A listener of ConnectionSynced failed for sync {} of connection {}", syncId, c.id(), e);
             }
         });

@@ -8,12 +8,16 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import com.github.kagkarlsson.scheduler.task.Task;
+import dev.evident.integration.BackgroundTasks;
 import dev.evident.shared.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,7 +35,7 @@ import org.springframework.stereotype.Component;
  * PostgreSQL syncs each connection once per interval; on H2 the same code runs on the single node.
  */
 @Component
-class SyncScheduler implements SmartLifecycle {
+class SyncScheduler implements SmartLifecycle, BackgroundTasks {
 
     private static final Logger log = LoggerFactory.getLogger(SyncScheduler.class);
 
@@ -44,15 +48,18 @@ class SyncScheduler implements SmartLifecycle {
     /** Replaced by a fresh one when stopped: a db-scheduler Scheduler cannot be started again after it stopped. */
     private volatile Scheduler scheduler;
     private final ObjectProvider<SyncEngine> engine;
+    /** Tasks of other modules (beans of type Task) that share this scheduler. */
+    private final ObjectProvider<Task<?>> otherTasks;
     private final ConnectionStore store;
     private final IntegrationProperties properties;
     private final Clock clock;
     private volatile boolean running;
 
-    SyncScheduler(DataSource dataSource, ObjectProvider<SyncEngine> engine, ConnectionStore store,
-                  IntegrationProperties properties, Clock clock) {
+    SyncScheduler(DataSource dataSource, ObjectProvider<SyncEngine> engine, ObjectProvider<Task<?>> otherTasks,
+                  ConnectionStore store, IntegrationProperties properties, Clock clock) {
         this.dataSource = dataSource;
         this.engine = engine;
+        this.otherTasks = otherTasks;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -65,7 +72,18 @@ class SyncScheduler implements SmartLifecycle {
     }
 
     private Scheduler newScheduler() {
-        return new SchedulerBuilder(dataSource, List.of(task))
+        List<Task<?>> tasks = new ArrayList<>();
+        List<RecurringTask<?>> recurring = new ArrayList<>();
+        tasks.add(task);
+        otherTasks.orderedStream().forEach(t -> {
+            if (t instanceof RecurringTask<?> r) {
+                recurring.add(r); // planned by db-scheduler when it starts, unless planned already
+            } else {
+                tasks.add(t);
+            }
+        });
+        return new SchedulerBuilder(dataSource, tasks)
+                .startTasks(recurring)
                 // The application's clock, which tests control, decides when a sync is due.
                 .clock(() -> Timestamps.now(clock))
                 .threads(Math.max(1, properties.scheduler().threads()))
@@ -152,8 +170,19 @@ class SyncScheduler implements SmartLifecycle {
                 .filter(e -> !e.isPicked()).map(ScheduledExecution::getExecutionTime);
     }
 
-    /** Looks for due syncs now instead of at the next poll. */
-    void checkNow() {
+    @Override
+    public boolean scheduleIfNotExists(TaskInstance<?> instance, Instant at) {
+        return scheduler.scheduleIfNotExists(instance, at);
+    }
+
+    @Override
+    public boolean exists(TaskInstanceId id) {
+        return scheduler.getScheduledExecution(id).isPresent();
+    }
+
+    /** Looks for due executions now instead of at the next poll. */
+    @Override
+    public void checkNow() {
         if (running) {
             scheduler.triggerCheckForDueExecutions();
         }
@@ -167,7 +196,7 @@ class SyncScheduler implements SmartLifecycle {
             scheduler.scheduleIfNotExists(task.instance(c.id().toString(), c.orgId() + "|" + SCHEDULED), first);
         }
         if (properties.scheduler().enabled()) {
-            scheduler.start();
+            scheduler.start(); // also schedules the recurring tasks of other modules
             running = true;
         }
     }

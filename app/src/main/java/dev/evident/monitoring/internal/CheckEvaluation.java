@@ -5,6 +5,7 @@ import dev.evident.control.ControlDirectory;
 import dev.evident.integration.ConnectionSynced;
 import dev.evident.integration.Inventory;
 import dev.evident.monitoring.CheckStateChanged;
+import dev.evident.monitoring.CheckStateChanges;
 import dev.evident.monitoring.internal.CheckEvaluator.ResourceResult;
 import dev.evident.monitoring.internal.CheckEvaluator.SyncFailure;
 import dev.evident.monitoring.internal.CheckExceptions.CheckException;
@@ -23,14 +24,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs checks over the inventory and turns the results into history: after every sync the checks that
- * read a synced (or failed) type are evaluated, a failure someone accepted becomes {@code excepted},
- * changed outcomes close and open intervals, each change is published as {@link CheckStateChanged},
+ * Runs checks over the inventory and turns the results into history: after every sync (as a task of
+ * its own, see {@link EvaluationTasks}) the checks that read a synced (or failed) type are evaluated, a failure someone accepted becomes {@code excepted},
+ * changed outcomes close and open intervals, each change is published as {@link CheckStateChanged} and
+ * all of one check's together as {@link CheckStateChanges},
  * and each evaluated check adds one evidence record to the ledger.
  */
 @Service
@@ -52,7 +52,6 @@ class CheckEvaluation {
     private final ObjectProvider<Inventory> inventory;
     private final MonitoringEvidence evidence;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate outsideTransaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -69,8 +68,6 @@ class CheckEvaluation {
         this.inventory = inventory;
         this.evidence = evidence;
         this.transaction = transaction;
-        this.outsideTransaction = new TransactionTemplate(java.util.Objects.requireNonNull(transaction.getTransactionManager()));
-        this.outsideTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.events = events;
         this.clock = clock;
     }
@@ -90,21 +87,7 @@ class CheckEvaluation {
         };
     }
 
-    /**
-     * After the sync committed (or at once when published outside a transaction). The finished
-     * transaction is suspended first, so that no write below can join it after its commit; every write
-     * runs in a transaction of its own.
-     */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(ConnectionSynced synced) {
-        try {
-            outsideTransaction.executeWithoutResult(status -> afterSync(synced));
-        } catch (RuntimeException e) {
-            log.warn("Could not evaluate checks after sync {} of organization {}: {}", synced.syncId(), synced.orgId(),
-                    e.getMessage(), e);
-        }
-    }
-
+    /** Evaluates the checks a sync touched; run by {@link EvaluationTasks}, outside any transaction. */
     List<Evaluated> afterSync(ConnectionSynced synced) {
         Set<String> touched = new HashSet<>();
         touched.addAll(synced.resourceTypes() == null ? List.of() : synced.resourceTypes());
@@ -176,18 +159,28 @@ class CheckEvaluation {
                boolean complete) {
         UUID checkId = check.row().id();
         int version = check.row().currentVersion();
+        boolean[] first = {false};
         IntervalPlan plan = transaction.execute(status -> {
             intervals.lock(orgId, checkId);
-            IntervalPlan p = IntervalPlan.of(intervals.open(orgId, checkId), results, version, complete);
+            Map<String, IntervalPlan.Open> open = intervals.open(orgId, checkId);
+            first[0] = open.isEmpty();
+            IntervalPlan p = IntervalPlan.of(open, results, version, complete);
             intervals.apply(orgId, checkId, version, p, at);
             return p;
         });
         CheckDefinition d = check.definition();
+        List<CheckStateChanged> published = new ArrayList<>(plan.changes().size());
         for (IntervalPlan.Change c : plan.changes()) {
             ResourceResult r = c.result();
-            events.publishEvent(new CheckStateChanged(orgId, checkId, check.row().key(), d.title(), version,
+            CheckStateChanged changed = new CheckStateChanged(orgId, checkId, check.row().key(), d.title(), version,
                     d.severity().id(), r.resourceType(), r.resourceKey(), r.resourceName(), r.outcome().id(),
-                    c.previous() == null ? null : c.previous().id(), r.detail(), at, controlIds));
+                    c.previous() == null ? null : c.previous().id(), r.detail(), at, controlIds);
+            events.publishEvent(changed);
+            published.add(changed);
+        }
+        if (!published.isEmpty()) {
+            events.publishEvent(new CheckStateChanges(orgId, checkId, check.row().key(), d.title(), version,
+                    d.severity().id(), at, controlIds, first[0], published));
         }
         return plan.changes().size();
     }

@@ -86,6 +86,17 @@ class ResultIntervals {
                 .addValue("detail", truncate(r.detail(), MAX_DETAIL)).addValue("at", toDb(at));
     }
 
+    /**
+     * Ends, at {@code at}, every open interval of a resource the connection collected (resource keys are
+     * {@code <connection id>/<external id>}), in every check; returns how many.
+     */
+    int closeConnection(UUID orgId, UUID connectionId, Instant at) {
+        return jdbc.sql("""
+                UPDATE monitoring_result_interval SET to_at = :at
+                WHERE org_id = :org AND to_at IS NULL AND resource_key LIKE :prefix""")
+                .param("at", toDb(at)).param("org", orgId).param("prefix", connectionId + "/%").update();
+    }
+
     /** The intervals that held at an instant: the state of every resource then. */
     List<Interval> at(UUID orgId, UUID checkId, Instant at) {
         return jdbc.sql("""

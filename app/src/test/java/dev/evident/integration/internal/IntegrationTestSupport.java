@@ -60,10 +60,20 @@ public class IntegrationTestSupport {
      */
     public static AutoCloseable secondNode(org.springframework.context.ApplicationContext context) {
         SyncScheduler node = new SyncScheduler(context.getBean(javax.sql.DataSource.class),
-                context.getBeanProvider(SyncEngine.class), context.getBean(ConnectionStore.class),
+                context.getBeanProvider(SyncEngine.class),
+                tasks(context),
+                context.getBean(ConnectionStore.class),
                 context.getBean(IntegrationProperties.class), context.getBean(java.time.Clock.class));
         node.start();
         return node::stop;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static org.springframework.beans.factory.ObjectProvider<com.github.kagkarlsson.scheduler.task.Task<?>> tasks(
+            org.springframework.context.ApplicationContext context) {
+        return (org.springframework.beans.factory.ObjectProvider<com.github.kagkarlsson.scheduler.task.Task<?>>) (Object)
+                context.getBeanProvider(org.springframework.core.ResolvableType.forRawClass(
+                        com.github.kagkarlsson.scheduler.task.Task.class));
     }
 
     @Bean

@@ -10,6 +10,7 @@ import dev.evident.monitoring.MonitoringTestConfiguration.StateChanges;
 import dev.evident.program.Programs;
 import dev.evident.testing.ApiClient;
 import dev.evident.testing.ApiClient.Response;
+import dev.evident.testing.BackgroundWork;
 import dev.evident.testing.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Checks over HTTP and after syncs on a real database: the built-in library, custom checks with
  * versions and compile errors, dry runs, history as intervals, exceptions and evidence records.
- * The inventory is an in-memory stand-in; syncs are ConnectionSynced events published by the test.
+ * The inventory is an in-memory stand-in; syncs are ConnectionSynced events published by the test, and each
+ * test waits for the evaluation task they plan before it looks at results.
  */
 @Import(MonitoringTestConfiguration.class)
 abstract class MonitoringContract extends IntegrationTest {
@@ -46,6 +48,8 @@ abstract class MonitoringContract extends IntegrationTest {
     private StateChanges changes;
     @Autowired
     private ExceptionService exceptionService;
+    @Autowired
+    private EvaluationRequests requests;
     @Autowired
     private JdbcClient jdbc;
     @Autowired
@@ -73,7 +77,13 @@ abstract class MonitoringContract extends IntegrationTest {
         UUID syncId = UUID.randomUUID();
         publisher.publishEvent(new ConnectionSynced(org.id(), github, "github", syncId, clock.instant(), types, failed,
                 error, "ab".repeat(32)));
+        evaluated();
         return syncId;
+    }
+
+    /** Evaluation runs as a db-scheduler task after the sync: wait for it to finish. */
+    private void evaluated() {
+        BackgroundWork.awaitEvaluations(jdbc, org.id());
     }
 
     private UUID sync() {
@@ -158,6 +168,39 @@ abstract class MonitoringContract extends IntegrationTest {
         Response bad = api.post("/api/v1/checks/dry-run", Map.of("resourceType", "github.member", "expression", "resource."));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("errors").get(0).get("column").asInt()).isGreaterThan(1);
+    }
+
+    @Test
+    void checksAreEvaluatedByATaskOfTheirOwnNotOnTheThreadThatFinishedTheSync() {
+        member("1", "ann", false);
+        String publisher = Thread.currentThread().getName();
+        sync();
+        assertThat(changes.of(org.id(), TWO_FA)).hasSize(1);
+        assertThat(changes.threads(org.id())).isNotEmpty().doesNotContain(publisher);
+        assertThat(outcomes(TWO_FA, null)).containsEntry("ann", "fail");
+    }
+
+    @Test
+    void syncsInARowMergeIntoOneWaitingEvaluationRequest() {
+        UUID connection = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        // the task's plan only runs after a commit, so this transaction leaves the request waiting until it ends
+        transaction.executeWithoutResult(status -> {
+            requests.request(new ConnectionSynced(org.id(), connection, "github", first, clock.instant(),
+                    List.of("github.member", "github.repository"), List.of(), null, "ab".repeat(32)), clock.instant());
+            requests.request(new ConnectionSynced(org.id(), connection, "github", second, clock.instant(),
+                    List.of("github.member"), List.of("github.repository"), "GitHub answered 500", "cd".repeat(32)),
+                    clock.instant());
+            ConnectionSynced merged = requests.find(org.id(), connection).orElseThrow().synced();
+            assertThat(merged.syncId()).isEqualTo(second);
+            assertThat(merged.resourceTypes()).containsExactly("github.member");
+            assertThat(merged.failedTypes()).containsExactly("github.repository");
+            assertThat(merged.error()).isEqualTo("GitHub answered 500");
+            assertThat(requests.done(org.id(), connection, first)).as("a newer sync merged in").isFalse();
+            assertThat(requests.done(org.id(), connection, second)).isTrue();
+            assertThat(requests.find(org.id(), connection)).isEmpty();
+        });
     }
 
     @Test
@@ -315,6 +358,7 @@ abstract class MonitoringContract extends IntegrationTest {
         UUID syncId = UUID.randomUUID();
         transaction.executeWithoutResult(status -> publisher.publishEvent(new ConnectionSynced(org.id(), github, "github",
                 syncId, clock.instant(), List.of("github.member"), List.of(), null, "ab".repeat(32))));
+        evaluated();
         assertThat(outcomes(TWO_FA, null)).containsEntry("bob", "fail");
         JsonNode records = api.get("/api/v1/evidence?kind=CONNECTOR_RECORD&limit=200").json().get("items");
         long perCheck = api.get("/api/v1/checks").json().valueStream().filter(c -> c.get("enabled").asBoolean()
@@ -332,6 +376,7 @@ abstract class MonitoringContract extends IntegrationTest {
 
         publisher.publishEvent(new ConnectionSynced(org.id(), github, "github", syncId, clock.instant(),
                 List.of("github.member"), List.of(), null, "ab".repeat(32)));
+        evaluated();
         assertThat(api.get("/api/v1/evidence?kind=CONNECTOR_RECORD&limit=200").json().get("items").size())
                 .as("the same sync adds nothing twice").isEqualTo((int) perCheck);
     }
@@ -353,6 +398,7 @@ abstract class MonitoringContract extends IntegrationTest {
                 Map.of("email", "bob@acme.example", "status", "active"));
         publisher.publishEvent(new ConnectionSynced(org.id(), roster, "hr-roster", UUID.randomUUID(), clock.instant(),
                 List.of("hr.person"), List.of(), null, "cd".repeat(32)));
+        evaluated();
         assertThat(outcomes(check, null)).containsEntry("Ann", "pass").containsEntry("Bob", "pass");
 
         // a GitHub account with a personal address, linked to Ann by the inventory

@@ -17,6 +17,9 @@ final class Needs {
             + "permission (fine-grained token or GitHub App)";
     static final String DEPENDABOT = "the security_events scope, or repo (classic token), or the \"Dependabot alerts: "
             + "read\" repository permission (fine-grained token or GitHub App), as an owner or security manager";
+    static final String COLLABORATORS = "the read:org and repo scopes (classic token) or the \"Metadata: read\" "
+            + "repository permission on all repositories (fine-grained token or GitHub App), with write access to them, "
+            + "to list each repository's outside collaborators";
     static final String USERS = "any valid token (public profiles)";
 
     private Needs() {

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * {@code github.member} (owners and members) and {@code github.outside_collaborator}. Whether each
  * person has 2FA comes from the {@code filter=2fa_disabled} listing, which only owners may read:
- * without it {@code twoFactorEnabled} is null, not a guess.
+ * without it {@code twoFactorEnabled} is null, not a guess. Outside collaborators also carry the
+ * repositories they can reach and those where they are admins ({@link CollaboratorAccess}).
  */
 final class PeopleCollector implements Collector {
 
@@ -53,6 +54,7 @@ final class PeopleCollector implements Collector {
     @Override
     public Iterator<CollectedResource> collect(CollectionContext ctx) throws CollectionException {
         Set<String> withoutTwoFactor = withoutTwoFactor();
+        CollaboratorAccess access = members ? null : CollaboratorAccess.read(api, org);
         Instant now = ctx.clock().instant();
         List<String> roles = members ? List.of("admin", "member") : List.of("");
         return new LazyIterator<>() {
@@ -68,7 +70,7 @@ final class PeopleCollector implements Collector {
                     String role = roles.get(roleIndex);
                     page = api.list(listPath() + (role.isEmpty() ? "" : "?role=" + role), Needs.MEMBERS);
                 }
-                return person(page.next(), roles.get(roleIndex), withoutTwoFactor, now);
+                return person(page.next(), roles.get(roleIndex), withoutTwoFactor, access, now);
             }
         };
     }
@@ -85,8 +87,8 @@ final class PeopleCollector implements Collector {
         return pages.stoppedByToleratedStatus() ? null : logins;
     }
 
-    private CollectedResource person(Json.Element element, String role, Set<String> withoutTwoFactor, Instant now)
-            throws CollectionException {
+    private CollectedResource person(Json.Element element, String role, Set<String> withoutTwoFactor,
+                                     CollaboratorAccess access, Instant now) throws CollectionException {
         JsonNode user = element.node();
         String login = Json.text(user, "login");
         String id = Json.text(user, "id");
@@ -110,6 +112,8 @@ final class PeopleCollector implements Collector {
             attributes.put("role", role);
         }
         attributes.put("twoFactorEnabled", withoutTwoFactor == null ? null : !withoutTwoFactor.contains(login));
-        return Resources.of(resourceType(), id == null ? login : id, login, attributes, now, element.raw(), profileRaw);
+        byte[] accessRaw = access == null ? new byte[0] : access.describe(login, attributes);
+        return Resources.of(resourceType(), id == null ? login : id, login, attributes, now, element.raw(), profileRaw,
+                accessRaw);
     }
 }

@@ -165,20 +165,64 @@ class GitHubCollectorsTest {
         assertThat(byLogin.get("bob").get("email").isNull()).isTrue();
     }
 
-    @Test
-    void outsideCollaboratorsHaveNoRole() throws Exception {
+    private void outsideCollaborators(String body) {
         github.stubFor(get(urlPathEqualTo("/orgs/acme/outside_collaborators")).withQueryParam("filter", equalTo("2fa_disabled"))
                 .willReturn(okJson("[]")));
         github.stubFor(get(urlPathEqualTo("/orgs/acme/outside_collaborators")).withQueryParam("per_page", equalTo("100"))
-                .atPriority(10).willReturn(okJson("[{\"login\":\"eve\",\"id\":201}]")));
+                .atPriority(10).willReturn(okJson(body)));
+    }
 
-        List<CollectedResource> collaborators = collectAll("github.outside_collaborator");
+    /** A collaborator as "List repository collaborators" returns it: permissions hash and role_name. */
+    private static String collaborator(String login, int id, String role) {
+        boolean admin = role.equals("admin");
+        boolean push = admin || role.equals("maintain") || role.equals("write");
+        return "{\"login\":\"" + login + "\",\"id\":" + id + ",\"type\":\"User\",\"site_admin\":false,"
+                + "\"permissions\":{\"pull\":true,\"triage\":" + !role.equals("read") + ",\"push\":" + push
+                + ",\"maintain\":" + (admin || role.equals("maintain")) + ",\"admin\":" + admin + "},"
+                + "\"role_name\":\"" + role + "\"}";
+    }
 
-        assertThat(collaborators).hasSize(1);
-        JsonNode eve = attributes(collaborators.get(0));
-        assertThat(eve.get("login").asString()).isEqualTo("eve");
+    @Test
+    void outsideCollaboratorsHaveNoRoleAndCarryTheirRepositoryPermissions() throws Exception {
+        outsideCollaborators("[{\"login\":\"eve\",\"id\":201},{\"login\":\"frank\",\"id\":202},{\"login\":\"gina\",\"id\":203}]");
+        // acme/api: two pages; acme/docs: none; acme/web: deleted while the sync ran
+        String page2 = github.baseUrl() + "/repositories/11/collaborators?affiliation=outside&per_page=100&page=2";
+        github.stubFor(get(urlPathEqualTo("/repos/acme/api/collaborators")).withQueryParam("affiliation", equalTo("outside"))
+                .withQueryParam("per_page", equalTo("100")).atPriority(10)
+                .willReturn(okJson("[" + collaborator("eve", 201, "admin") + "]")
+                        .withHeader("Link", "<" + page2 + ">; rel=\"next\", <" + page2 + ">; rel=\"last\"")));
+        github.stubFor(get(urlPathEqualTo("/repositories/11/collaborators")).withQueryParam("page", equalTo("2"))
+                .willReturn(okJson("[" + collaborator("frank", 202, "write") + "]")));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/docs/collaborators")).willReturn(okJson(
+                "[" + collaborator("frank", 202, "read") + "]")));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/web/collaborators")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Not Found\",\"status\":\"404\"}")));
+
+        Map<String, JsonNode> collaborators = byLogin(collectAll("github.outside_collaborator"));
+
+        assertThat(collaborators).containsOnlyKeys("eve", "frank", "gina");
+        JsonNode eve = collaborators.get("eve");
         assertThat(eve.has("role")).isFalse();
         assertThat(eve.get("twoFactorEnabled").booleanValue()).isTrue();
+        assertThat(eve.get("adminRepositories").toString()).isEqualTo("[\"acme/api\"]");
+        assertThat(eve.get("repositories").get(0).get("role").asString()).isEqualTo("admin");
+        JsonNode frank = collaborators.get("frank");
+        assertThat(frank.get("adminRepositories")).isEmpty();
+        assertThat(frank.get("repositories").findValuesAsString("repository")).containsExactly("acme/api", "acme/docs");
+        assertThat(frank.get("repositories").findValuesAsString("role")).containsExactly("write", "read");
+        assertThat(collaborators.get("gina").get("repositories")).isEmpty();
+        github.verify(getRequestedFor(urlPathEqualTo("/repositories/11/collaborators")));
+    }
+
+    @Test
+    void aTokenThatMayNotListCollaboratorsFailsTheTypeNamingThePermission() {
+        outsideCollaborators("[{\"login\":\"eve\",\"id\":201}]");
+        github.stubFor(get(urlPathEqualTo("/repos/acme/api/collaborators")).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"Must have push access to view repository collaborators.\",\"status\":\"403\"}")));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> collectAll("github.outside_collaborator"))
+                .isInstanceOf(CollectionException.class).hasMessageContaining("403").hasMessageContaining("Metadata: read");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.evident.notification.internal.email;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import dev.evident.identity.OrganizationDirectory;
 import dev.evident.shared.Ids;
 import dev.evident.shared.Timestamps;
@@ -10,19 +13,34 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
  * The daily digest: one email per member who chose it, listing the notifications no digest took yet.
- * Runs on every node at the same cron time; the digest row per (member, day) is the claim, so each
- * member gets one digest a day however many nodes run. A digest that cannot be sent is marked
- * FAILED and its notifications wait for the next day's.
+ * Runs as the db-scheduler recurring task {@value #TASK} at {@code evident.notifications.email.digest-cron}
+ * (UTC), so one node of a cluster runs it; the digest row per (member, day) stays the claim, so even a
+ * second run the same day (a manual one, an overlapping node) sends each member one digest a day. A
+ * digest that cannot be sent is marked FAILED and its notifications wait for the next day's.
  */
 @Component
-@EnableScheduling
 public class DailyDigest {
+
+    static final String TASK = "daily-digest";
+
+    /** The recurring task; it looks the digest up only when it runs. */
+    @Configuration(proxyBeanMethods = false)
+    static class Definition {
+
+        @Bean
+        RecurringTask<Void> dailyDigestTask(ObjectProvider<DailyDigest> digest, NotificationProperties properties) {
+            String cron = properties.email().digestCron();
+            return Tasks.recurring(TASK, Schedules.cron(cron == null || cron.isBlank() ? "-" : cron, ZoneOffset.UTC))
+                    .execute((instance, context) -> digest.getObject().scheduled());
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(DailyDigest.class);
 
@@ -44,7 +62,6 @@ public class DailyDigest {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${evident.notifications.email.digest-cron:0 0 8 * * *}", zone = "UTC")
     void scheduled() {
         Outcome outcome = run();
         if (outcome.sent() + outcome.failed() > 0) {

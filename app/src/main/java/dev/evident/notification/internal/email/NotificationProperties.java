@@ -12,8 +12,11 @@ public record NotificationProperties(@DefaultValue Email email) {
 
     /**
      * @param from       the sender address of every email, required once {@code spring.mail.host} is set
-     * @param digestCron when the daily digest goes out (Spring cron, six fields, UTC); read by the job
+     * @param digestCron  when the daily digest goes out (cron, six fields, UTC; "-" for never); read by the job
+     * @param retryDelays waits before the second, third, ... try of an immediate email that failed to send;
+     *                    after the last the email is given up (FAILED)
      */
-    public record Email(String from, @DefaultValue("0 0 8 * * *") String digestCron) {
+    public record Email(String from, @DefaultValue("0 0 8 * * *") String digestCron,
+                        @DefaultValue({"1m", "5m", "30m", "2h"}) java.util.List<java.time.Duration> retryDelays) {
     }
 }

@@ -25,7 +25,10 @@ class WebhookEndpoints {
                     boolean active, UUID createdBy, Instant createdAt, Instant updatedAt) {
 
         boolean wants(String eventType) {
-            return events.contains(WebhookEventTypes.ALL) || events.contains(eventType);
+            return events.contains(WebhookEventTypes.ALL) || events.contains(eventType)
+                    // a summary stands for the single changes an endpoint subscribed to
+                    || WebhookEventTypes.CHECK_STATE_CHANGES.equals(eventType)
+                    && events.contains(WebhookEventTypes.CHECK_STATE_CHANGED);
         }
     }
 

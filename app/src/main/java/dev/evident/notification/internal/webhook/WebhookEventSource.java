@@ -1,6 +1,7 @@
 package dev.evident.notification.internal.webhook;
 
 import dev.evident.monitoring.CheckStateChanged;
+import dev.evident.monitoring.CheckStateChanges;
 import dev.evident.notification.NotificationChannel;
 import dev.evident.notification.Notifications.Notice;
 import dev.evident.notification.internal.CheckChanges;
@@ -21,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns what happens into webhook events: a check state change (once per change, not per person
- * notified) and stale evidence (from its notification, which goes to the one owner concerned).
+ * notified; one {@code check.state_changes} summary when {@link CheckChanges#grouped} says so) and stale evidence (from its notification, which goes to the one owner concerned).
  */
 @Component
 class WebhookEventSource implements NotificationChannel {
@@ -40,15 +41,22 @@ class WebhookEventSource implements NotificationChannel {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(CheckStateChanged change) {
-        if (!CheckChanges.notable(change)) {
+    void on(CheckStateChanges batch) {
+        List<CheckStateChanged> notable = CheckChanges.notable(batch);
+        if (notable.isEmpty()) {
             return;
         }
         try {
-            own.executeWithoutResult(t -> webhooks.publish(change.orgId(), WebhookEventTypes.CHECK_STATE_CHANGED,
-                    change.at(), data(change)));
+            own.executeWithoutResult(t -> {
+                if (CheckChanges.grouped(batch, notable)) {
+                    webhooks.publish(batch.orgId(), WebhookEventTypes.CHECK_STATE_CHANGES, batch.at(), data(batch, notable));
+                } else {
+                    notable.forEach(change -> webhooks.publish(change.orgId(), WebhookEventTypes.CHECK_STATE_CHANGED,
+                            change.at(), data(change)));
+                }
+            });
         } catch (RuntimeException e) {
-            log.warn("Could not queue webhooks for check {} and resource {}: {}", change.checkKey(), change.resourceId(),
+            log.warn("Could not queue webhooks for check {} ({} changes): {}", batch.checkKey(), notable.size(),
                     e.getMessage(), e);
         }
     }
@@ -69,24 +77,52 @@ class WebhookEventSource implements NotificationChannel {
     }
 
     static Map<String, Object> data(CheckStateChanged c) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("check", check(c.checkId(), c.checkKey(), c.checkTitle(), c.checkVersion(), c.severity()));
+        data.putAll(change(c));
+        data.put("controlIds", ids(c.controlIds()));
+        data.put("link", CheckChanges.link(c));
+        return data;
+    }
+
+    /** A summary event: counts of the notable changes and the first {@value CheckChanges#SAMPLE} of them. */
+    static Map<String, Object> data(CheckStateChanges batch, List<CheckStateChanged> notable) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("check", check(batch.checkId(), batch.checkKey(), batch.checkTitle(), batch.checkVersion(), batch.severity()));
+        data.put("firstEvaluation", batch.firstEvaluation());
+        data.put("count", notable.size());
+        data.put("counts", CheckChanges.counts(notable));
+        data.put("sample", notable.subList(0, Math.min(CheckChanges.SAMPLE, notable.size())).stream()
+                .map(WebhookEventSource::change).toList());
+        data.put("controlIds", ids(batch.controlIds()));
+        data.put("link", "/checks/" + batch.checkId());
+        return data;
+    }
+
+    private static Map<String, Object> check(UUID id, String key, String title, int version, String severity) {
         Map<String, Object> check = new LinkedHashMap<>();
-        check.put("id", c.checkId().toString());
-        check.put("key", c.checkKey());
-        check.put("title", c.checkTitle());
-        check.put("version", c.checkVersion());
-        check.put("severity", c.severity());
+        check.put("id", id.toString());
+        check.put("key", key);
+        check.put("title", title);
+        check.put("version", version);
+        check.put("severity", severity);
+        return check;
+    }
+
+    private static Map<String, Object> change(CheckStateChanged c) {
         Map<String, Object> resource = new LinkedHashMap<>();
         resource.put("type", c.resourceType());
         resource.put("id", c.resourceId());
         resource.put("name", c.resourceName());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("check", check);
-        data.put("resource", resource);
-        data.put("previousOutcome", c.previousOutcome());
-        data.put("outcome", c.outcome());
-        data.put("detail", c.detail());
-        data.put("controlIds", (c.controlIds() == null ? List.<UUID>of() : c.controlIds()).stream().map(UUID::toString).toList());
-        data.put("link", CheckChanges.link(c));
-        return data;
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("resource", resource);
+        change.put("previousOutcome", c.previousOutcome());
+        change.put("outcome", c.outcome());
+        change.put("detail", c.detail());
+        return change;
+    }
+
+    private static List<String> ids(List<UUID> ids) {
+        return (ids == null ? List.<UUID>of() : ids).stream().map(UUID::toString).toList();
     }
 }

@@ -9,12 +9,14 @@ import java.util.Set;
 final class WebhookEventTypes {
 
     static final String CHECK_STATE_CHANGED = "check.state_changed";
+    /** A summary of many changes of one check; endpoints subscribed to check.state_changed receive it too. */
+    static final String CHECK_STATE_CHANGES = "check.state_changes";
     static final String EVIDENCE_STALE = "evidence.stale";
     static final String ALL = "all";
     /** Sent by "test ping" only, whatever the endpoint subscribed to. */
     static final String PING = "ping";
 
-    static final List<String> SUBSCRIBABLE = List.of(CHECK_STATE_CHANGED, EVIDENCE_STALE, ALL);
+    static final List<String> SUBSCRIBABLE = List.of(CHECK_STATE_CHANGED, CHECK_STATE_CHANGES, EVIDENCE_STALE, ALL);
 
     private WebhookEventTypes() {
     }

@@ -13,7 +13,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class MailerTest {
 
     private static NotificationProperties from(String from) {
-        return new NotificationProperties(new NotificationProperties.Email(from, "0 0 8 * * *"));
+        return new NotificationProperties(new NotificationProperties.Email(from, "0 0 8 * * *", java.util.List.of()));
     }
 
     @Test

@@ -1,0 +1,130 @@
+package dev.evident.monitoring.internal;
+
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import dev.evident.integration.BackgroundTasks;
+import dev.evident.integration.ConnectionSynced;
+import dev.evident.monitoring.internal.EvaluationRequests.Request;
+import dev.evident.shared.AfterCommit;
+import dev.evident.shared.Timestamps;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Check evaluation as work of its own, off the sync thread. A finished sync records an
+ * {@link EvaluationRequests evaluation request} in its own transaction and, once that commits, plans
+ * the db-scheduler task {@value #TASK} for the connection (one execution per connection, so syncs in a
+ * row do not pile up: a later sync merges into the waiting request). The task evaluates until no newer
+ * sync merged in while it ran, so a slow evaluation never delays a sync and a failing one never fails
+ * it. A sync finishing while its connection's evaluation is already running plans a follow-up execution;
+ * a sweep every minute re-plans any request whose execution went missing.
+ */
+@Component
+class EvaluationTasks {
+
+    private static final Logger log = LoggerFactory.getLogger(EvaluationTasks.class);
+
+    static final String TASK = "check-evaluation";
+    static final String SWEEP = "check-evaluation-sweep";
+    private static final String FOLLOW_UP = "/again";
+
+    private final EvaluationRequests requests;
+    private final CheckEvaluation evaluation;
+    private final BackgroundTasks tasks;
+    private final Clock clock;
+
+    EvaluationTasks(EvaluationRequests requests, CheckEvaluation evaluation, BackgroundTasks tasks, Clock clock) {
+        this.requests = requests;
+        this.evaluation = evaluation;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    /** The db-scheduler tasks; they only look up the runner when an execution runs. */
+    @Configuration(proxyBeanMethods = false)
+    static class Definitions {
+
+        @Bean
+        Task<String> checkEvaluationTask(ObjectProvider<EvaluationTasks> runner) {
+            return Tasks.custom(TASK, String.class)
+                    .onFailureReschedule(Schedules.fixedDelay(Duration.ofMinutes(1)))
+                    .onDeadExecutionRevive()
+                    .execute((instance, context) -> runner.getObject().run(instance));
+        }
+
+        @Bean
+        RecurringTask<Void> checkEvaluationSweep(ObjectProvider<EvaluationTasks> runner) {
+            return Tasks.recurring(SWEEP, Schedules.fixedDelay(Duration.ofMinutes(1)))
+                    .execute((instance, context) -> runner.getObject().sweep());
+        }
+    }
+
+    /** In the sync's transaction: the request commits with the sync's record, the task is planned after. */
+    @EventListener
+    void on(ConnectionSynced synced) {
+        requests.request(synced, Timestamps.now(clock));
+        AfterCommit.run(() -> plan(synced.orgId(), synced.connectionId()));
+    }
+
+    /** Plans the connection's evaluation now; a follow-up when one is running and may have read too early. */
+    void plan(UUID orgId, UUID connectionId) {
+        try {
+            Instant now = Timestamps.now(clock);
+            if (!tasks.scheduleIfNotExists(new TaskInstance<>(TASK, connectionId.toString(), orgId.toString()), now)) {
+                tasks.scheduleIfNotExists(new TaskInstance<>(TASK, connectionId + FOLLOW_UP, orgId.toString()), now);
+            }
+        } catch (RuntimeException e) {
+            // The request is stored: the sweep plans it.
+            log.warn("Could not plan the check evaluation of connection {}: {}", connectionId, e.getMessage());
+        }
+    }
+
+    CompletionHandler<String> run(TaskInstance<String> instance) {
+        UUID connectionId = UUID.fromString(instance.getId().replace(FOLLOW_UP, ""));
+        UUID orgId = UUID.fromString(instance.getData());
+        evaluatePending(orgId, connectionId);
+        return (complete, ops) -> ops.remove();
+    }
+
+    /** Evaluates the connection's request, again while newer syncs merged into it during the evaluation. */
+    void evaluatePending(UUID orgId, UUID connectionId) {
+        for (Optional<Request> r = requests.find(orgId, connectionId); r.isPresent(); r = requests.find(orgId, connectionId)) {
+            ConnectionSynced synced = r.get().synced();
+            try {
+                evaluation.afterSync(synced);
+            } catch (RuntimeException e) {
+                log.warn("Could not evaluate checks after sync {} of organization {}: {}", synced.syncId(), orgId,
+                        e.getMessage(), e);
+            }
+            if (requests.done(orgId, connectionId, synced.syncId())) {
+                return;
+            }
+        }
+    }
+
+    /** Plans requests that have waited a minute without an execution (a node stopped between commit and plan). */
+    void sweep() {
+        Instant now = Timestamps.now(clock);
+        for (Request r : requests.waitingSince(now.minus(Duration.ofMinutes(1)))) {
+            if (!tasks.exists(TaskInstanceId.of(TASK, r.connectionId().toString()))
+                    && !tasks.exists(TaskInstanceId.of(TASK, r.connectionId() + FOLLOW_UP))) {
+                plan(r.orgId(), r.connectionId());
+            }
+        }
+    }
+}

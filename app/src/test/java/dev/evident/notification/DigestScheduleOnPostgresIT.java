@@ -1,0 +1,7 @@
+package dev.evident.notification;
+
+import dev.evident.testing.PostgresTest;
+
+@PostgresTest
+class DigestScheduleOnPostgresIT extends DigestScheduleContract {
+}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.evident.identity.Provisioning;
 import dev.evident.integration.ConnectionSynced;
 import dev.evident.shared.security.Role;
+import dev.evident.testing.BackgroundWork;
 import dev.evident.testing.H2Test;
 import dev.evident.testing.IntegrationTest;
 import dev.evident.testing.WebSession;
@@ -55,6 +56,7 @@ class CheckPagesOnH2IT extends IntegrationTest {
         member("102", "bob", false);
         publisher.publishEvent(new ConnectionSynced(org.id(), github, "github", UUID.randomUUID(), clock.instant(),
                 List.of("github.member"), List.of(), null, "ab".repeat(32)));
+        BackgroundWork.awaitEvaluations(jdbc, org.id());
         web = browserlessSession();
         web.signIn(org.adminEmail(), org.adminPassword());
     }

@@ -48,12 +48,14 @@ class DemoData implements ApplicationRunner {
     private final Provisioning provisioning;
     private final DemoProgram program;
     private final DemoEvidence evidence;
+    private final DemoMonitoring monitoring;
     private final EvidentProperties properties;
     private final TransactionTemplate transaction;
 
-    DemoData(Provisioning provisioning, DemoProgram program, DemoEvidence evidence, EvidentProperties properties,
-             TransactionTemplate transaction) {
+    DemoData(Provisioning provisioning, DemoProgram program, DemoEvidence evidence, DemoMonitoring monitoring,
+             EvidentProperties properties, TransactionTemplate transaction) {
         this.evidence = evidence;
+        this.monitoring = monitoring;
         this.provisioning = provisioning;
         this.program = program;
         this.properties = properties;
@@ -72,6 +74,14 @@ class DemoData implements ApplicationRunner {
             long started = System.nanoTime();
             int items = evidence.seed(seeded.orgId(), seeded.program());
             log.info("Seeded {} evidence items for the demo company's program in {} ms", items,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        // Connections and months of check history: also for a demo company seeded before they existed
+        UUID orgId = provisioning.organizationBySlug(SLUG).orElseThrow();
+        long started = System.nanoTime();
+        int records = monitoring.seed(orgId);
+        if (records > 0) {
+            log.info("Seeded the demo company's connections and check history ({} evidence records) in {} ms", records,
                     (System.nanoTime() - started) / 1_000_000);
         }
         StringBuilder banner = new StringBuilder("""

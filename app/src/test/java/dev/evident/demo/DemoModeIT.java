@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Demo mode seeds "Brightwave Analytics" so a newcomer can look around as each of the five roles. */
 @H2Test
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"evident.demo=true", "evident.sign-in.attempts-per-minute=10000"})
+        properties = {"evident.demo=true", "evident.sign-in.attempts-per-minute=10000", "logging.level.dev.evident.demo=INFO"})
 @Import(TestClockConfiguration.class)
 class DemoModeIT {
 
@@ -61,7 +61,9 @@ class DemoModeIT {
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (String table : List.of("organization", "app_user", "membership", "invitation", "api_token", "audit_log_entry",
                 "program", "control", "control_mapping", "readiness_snapshot", "evidence_item", "evidence_link",
-                "notification")) {
+                "notification", "integration_connection", "integration_sync", "integration_resource",
+                "integration_document", "monitoring_check_version", "monitoring_result_interval",
+                "monitoring_check_exception")) {
             counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single());
         }
         return counts;
@@ -157,6 +159,103 @@ class DemoModeIT {
                 .param("ref", DemoEvidence.MISSED_MONTH).query(String.class).single()).isEqualTo("IMPLEMENTED");
     }
 
+    @Autowired
+    java.time.Clock clock;
+
+    private java.util.UUID demoOrg() {
+        return jdbc.sql("SELECT id FROM organization WHERE slug = 'brightwave-analytics'").query(java.util.UUID.class).single();
+    }
+
+    @Test
+    void demoConnectionsReplayTheRecordingLocallyAndAreHealthy() {
+        java.util.UUID orgId = demoOrg();
+        List<Map<String, Object>> connections = jdbc.sql("""
+                SELECT connector, display_name, settings, consecutive_failures, last_success_at FROM integration_connection
+                WHERE org_id = :org ORDER BY connector""").param("org", orgId).query().listOfRows();
+        assertThat(connections).extracting(c -> c.get("connector")).containsExactly("github", "hr-roster");
+        assertThat(connections).allSatisfy(c -> {
+            assertThat(((Number) c.get("consecutive_failures")).intValue()).isZero();
+            assertThat(c.get("last_success_at")).isNotNull();
+        });
+        assertThat((String) connections.get(0).get("settings")).as("GitHub is the loopback replay, not the internet")
+                .contains("\"apiBaseUrl\":\"http://127.0.0.1:").doesNotContain("api.github.com");
+
+        Map<String, Integer> inventory = new java.util.TreeMap<>();
+        jdbc.sql("SELECT resource_type, COUNT(*) AS n FROM integration_resource WHERE org_id = :org GROUP BY resource_type")
+                .param("org", orgId).query((rs, i) -> inventory.put(rs.getString("resource_type"), rs.getInt("n"))).list();
+        assertThat(inventory).containsEntry("github.organization", 1).containsEntry("github.member", 24)
+                .containsEntry("github.outside_collaborator", 2).containsEntry("github.repository", 12)
+                .containsEntry("github.dependabot_alert", 2).containsEntry("hr.person", 33);
+        assertThat(inventory.get("github.pull_request")).isGreaterThan(40);
+
+        Map<String, Object> log = jdbc.sql("""
+                SELECT COUNT(*) AS syncs, SUM(CASE WHEN status = 'ok' THEN 1 ELSE 0 END) AS ok, MIN(started_at) AS first
+                FROM integration_sync WHERE org_id = :org""").param("org", orgId).query().singleRow();
+        assertThat(((Number) log.get("syncs")).intValue()).as("a daily sync of each for months").isGreaterThan(2 * 120);
+        assertThat(log.get("ok")).isEqualTo(log.get("syncs"));
+    }
+
+    @Test
+    void demoChecksHaveMonthsOfHistoryWithIncidentsAFewFailuresAndOneException() {
+        java.util.UUID orgId = demoOrg();
+        Map<String, String> current = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT c.check_key, i.outcome FROM monitoring_result_interval i JOIN monitoring_check c ON c.id = i.check_id
+                WHERE i.org_id = :org AND i.to_at IS NULL""").param("org", orgId).query((rs, n) ->
+                current.merge(rs.getString("check_key"), rs.getString("outcome"),
+                        (a, b) -> a.equals("fail") || b.equals("fail") ? "fail" : a.equals("excepted") || b.equals("excepted")
+                                ? "excepted" : a)).list();
+        List<String> failing = current.entrySet().stream().filter(e -> e.getValue().equals("fail")).map(Map.Entry::getKey)
+                .toList();
+        assertThat(failing).contains("github.member-2fa-enabled", "github.member-known-person",
+                "github.member-not-terminated", "hr.terminated-removed-from-github", "github.repo-default-branch-protected");
+        Map<String, Object> results = jdbc.sql("""
+                SELECT SUM(CASE WHEN outcome = 'fail' THEN 1 ELSE 0 END) AS failing,
+                       SUM(CASE WHEN outcome = 'pass' THEN 1 ELSE 0 END) AS passing
+                FROM monitoring_result_interval WHERE org_id = :org AND to_at IS NULL""").param("org", orgId).query().singleRow();
+        assertThat(((Number) results.get("failing")).intValue()).as("a few failing results")
+                .isLessThan(((Number) results.get("passing")).intValue() / 20);
+        assertThat(current).containsEntry(DemoMonitoring.EXCEPTED_CHECK, "excepted");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM monitoring_check_exception WHERE org_id = :org").param("org", orgId)
+                .query(Integer.class).single()).isEqualTo(1);
+
+        java.time.LocalDate periodStart = java.time.LocalDate.parse(jdbc.sql("SELECT period_start FROM program WHERE org_id = :org")
+                .param("org", orgId).query(String.class).single());
+        java.time.OffsetDateTime first = jdbc.sql("SELECT MIN(from_at) FROM monitoring_result_interval WHERE org_id = :org")
+                .param("org", orgId).query(java.time.OffsetDateTime.class).single();
+        assertThat(first.toLocalDate()).as("history from the start of the period").isEqualTo(periodStart);
+        List<String> incidents = jdbc.sql("""
+                SELECT DISTINCT c.check_key FROM monitoring_result_interval i JOIN monitoring_check c ON c.id = i.check_id
+                WHERE i.org_id = :org AND i.outcome = 'fail' AND i.to_at IS NOT NULL""").param("org", orgId)
+                .query(String.class).list();
+        assertThat(incidents).as("failures that were fixed").contains("github.repo-approving-review-required",
+                "github.member-2fa-enabled", "github.dependabot-critical-within-sla", "hr.manager-is-known-person",
+                "github.member-not-terminated");
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM monitoring_result_interval WHERE org_id = :org AND to_at IS NOT NULL AND to_at <= from_at""")
+                .param("org", orgId).query(Integer.class).single()).as("no empty intervals").isZero();
+    }
+
+    @Test
+    void demoMonitoringLeftDailyEvidenceForTheMappedControls() {
+        java.util.UUID orgId = demoOrg();
+        java.time.LocalDate periodStart = java.time.LocalDate.parse(jdbc.sql("SELECT period_start FROM program WHERE org_id = :org")
+                .param("org", orgId).query(String.class).single());
+        long days = java.time.temporal.ChronoUnit.DAYS.between(periodStart, java.time.LocalDate.now(clock));
+        Integer evidencedDays = jdbc.sql("""
+                SELECT COUNT(DISTINCT i.effective_from) FROM evidence_item i
+                JOIN evidence_link l ON l.evidence_id = i.id AND l.target_type = 'control' JOIN control c ON c.id = l.target_id
+                WHERE i.org_id = :org AND i.source_connector = 'github' AND c.ref = 'AC-05'
+                  AND i.source_query LIKE 'github.member-not-terminated@%'""").param("org", orgId).query(Integer.class).single();
+        assertThat(evidencedDays.longValue()).as("a record of the check every day of the period so far")
+                .isBetween(days, days + 1);
+        String failing = jdbc.sql("""
+                SELECT record_content FROM evidence_item WHERE org_id = :org AND source_query LIKE 'github.member-2fa-enabled@%'
+                  AND effective_from = :day""").param("org", orgId)
+                .param("day", java.time.LocalDate.now(clock).minusDays(60)).query(String.class).single();
+        assertThat(failing).as("the day htanaka had 2FA off").contains("htanaka").contains("\"fail\":1");
+    }
+
     @Test
     void demoAdminSeesTheWholeCompanyOnTheMembersPage() {
         WebSession.Page members = signedIn(ADMIN).get("/members");
@@ -224,6 +323,7 @@ class DemoModeIT {
         Map<String, Integer> before = rowCounts();
 
         context.getBean("demoData", ApplicationRunner.class).run(null);
+        context.getBean(DemoMonitoring.class).start(); // what a restart does before the runner: point GitHub at the replay
 
         assertThat(rowCounts()).isEqualTo(before);
         assertThat(demoMembers()).hasSize(8);

@@ -97,6 +97,34 @@ class ResultIntervals {
                 .param("at", toDb(at)).param("org", orgId).param("prefix", connectionId + "/%").update();
     }
 
+    /** Drops closed intervals of the check that started at or after {@code from}; for writing history before it. */
+    int deleteClosedSince(UUID orgId, UUID checkId, Instant from) {
+        return jdbc.sql("""
+                DELETE FROM monitoring_result_interval
+                WHERE org_id = :org AND check_id = :check AND to_at IS NOT NULL AND from_at >= :from""")
+                .param("org", orgId).param("check", checkId).param("from", toDb(from)).update();
+    }
+
+    /** Moves the start of an open interval (history written before it). */
+    void moveOpenStart(UUID orgId, UUID id, Instant from) {
+        jdbc.sql("UPDATE monitoring_result_interval SET from_at = :from WHERE org_id = :org AND id = :id AND to_at IS NULL")
+                .param("from", toDb(from)).param("org", orgId).param("id", id).update();
+    }
+
+    /** Inserts closed intervals [from, to) of a check, for history written after the fact. */
+    void insertClosed(UUID orgId, UUID checkId, int version, List<Interval> closed) {
+        named.batchUpdate("""
+                INSERT INTO monitoring_result_interval (id, org_id, check_id, check_version, resource_type,
+                    resource_key, resource_name, outcome, detail, from_at, to_at)
+                VALUES (:id, :org, :check, :version, :type, :key, :name, :outcome, :detail, :from, :to)""",
+                closed.stream().map(i -> new MapSqlParameterSource().addValue("id", Ids.next(Clock.fixed(i.from(),
+                                java.time.ZoneOffset.UTC))).addValue("org", orgId).addValue("check", checkId)
+                        .addValue("version", version).addValue("type", i.resourceType()).addValue("key", i.resourceKey())
+                        .addValue("name", truncate(i.resourceName(), 300)).addValue("outcome", i.outcome().id())
+                        .addValue("detail", truncate(i.detail(), MAX_DETAIL)).addValue("from", toDb(i.from()))
+                        .addValue("to", toDb(i.to()))).toArray(SqlParameterSource[]::new));
+    }
+
     /** The intervals that held at an instant: the state of every resource then. */
     List<Interval> at(UUID orgId, UUID checkId, Instant at) {
         return jdbc.sql("""
@@ -131,6 +159,12 @@ class ResultIntervals {
                     return null;
                 }).list();
         return counts;
+    }
+
+    /** Every open interval of the organization: the current result of each check for each resource. */
+    List<Interval> allOpen(UUID orgId) {
+        return jdbc.sql("SELECT * FROM monitoring_result_interval WHERE org_id = :org AND to_at IS NULL ORDER BY resource_key")
+                .param("org", orgId).query(ResultIntervals::interval).list();
     }
 
     /** Open intervals with the given outcome across checks, for the exception sweep. */

@@ -148,7 +148,8 @@ class DemoMonitoring implements SmartLifecycle {
         }
         DemoHistory story = new DemoHistory(program.get().periodStart(), seededAt, resources(orgId));
         history.backfill(orgId, seededAt, story.past(history.openResults(orgId), github, hr));
-        int records = history.recordEvidence(orgId, pastSyncs(orgId, story.start(), seededAt, github, githubSync, hr, hrSync));
+        List<PastSync> pastSyncs = pastSyncs(orgId, story.start(), seededAt, github, githubSync, hr, hrSync);
+        int records = history.recordEvidence(orgId, pastSyncs);
 
         history.accept(jonas, EXCEPTED_CHECK, MonitoringHistory.resourceKey(github, EXCEPTED_PULL),
                 "Emergency change during incident INC-231 (ingest outage); reviewed after the fact by Lena Park, "

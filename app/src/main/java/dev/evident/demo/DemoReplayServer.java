@@ -47,6 +47,8 @@ class DemoReplayServer implements DisposableBean {
     synchronized String start() {
         if (server == null) {
             Map<String, Answer> answers = load(DemoRecording.read(DemoRecording.GITHUB));
+            // Without TCP_NODELAY each small answer waits for the client's delayed ACK (some 40 ms a request).
+            System.setProperty("sun.net.httpserver.nodelay", "true");
             try {
                 server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
             } catch (IOException e) {

@@ -3,6 +3,8 @@ package dev.evident.monitoring.internal;
 import dev.evident.control.Control;
 import dev.evident.control.ControlDirectory;
 import dev.evident.integration.ConnectionSynced;
+import dev.evident.monitoring.ChecksBackfilled;
+import dev.evident.monitoring.ChecksEvaluated;
 import dev.evident.monitoring.MonitoringHistory;
 import dev.evident.monitoring.internal.CheckEvaluation.Evaluated;
 import dev.evident.monitoring.internal.CheckEvaluator.ResourceResult;
@@ -19,13 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes history after the fact (see {@link MonitoringHistory}): intervals straight into the store,
  * without publishing state changes, and the evidence records of past syncs computed from those intervals
- * by the same {@link MonitoringEvidence} a live evaluation uses.
+ * by the same {@link MonitoringEvidence} a live evaluation uses, published together as {@link ChecksBackfilled}.
  */
 @Service
 class HistoryBackfill implements MonitoringHistory {
@@ -35,17 +38,17 @@ class HistoryBackfill implements MonitoringHistory {
     private final ExceptionService exceptions;
     private final ControlKeys controlKeys;
     private final ControlDirectory controls;
-    private final MonitoringEvidence evidence;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
     HistoryBackfill(CheckService checks, ResultIntervals intervals, ExceptionService exceptions, ControlKeys controlKeys,
-                    ControlDirectory controls, MonitoringEvidence evidence, TransactionTemplate transaction) {
+                    ControlDirectory controls, ApplicationEventPublisher events, TransactionTemplate transaction) {
         this.checks = checks;
         this.intervals = intervals;
         this.exceptions = exceptions;
         this.controlKeys = controlKeys;
         this.controls = controls;
-        this.evidence = evidence;
+        this.events = events;
         this.transaction = transaction;
     }
 
@@ -119,6 +122,7 @@ class HistoryBackfill implements MonitoringHistory {
             controlIds.put(c.row().id(), controlKeys.resolve(orgControls, c.definition().controls()));
         }
         int records = 0;
+        List<ChecksEvaluated> evaluations = new ArrayList<>();
         for (PastSync sync : syncs) {
             List<Evaluated> evaluated = new ArrayList<>();
             for (CheckState c : enabled) {
@@ -133,10 +137,13 @@ class HistoryBackfill implements MonitoringHistory {
                         .toList();
                 evaluated.add(new Evaluated(c, results, controlIds.get(c.row().id()), 0));
             }
-            evidence.record(new ConnectionSynced(orgId, sync.connectionId(), sync.connector(), sync.syncId(),
-                    sync.finishedAt(), sync.resourceTypes(), List.of(), null, sync.payloadDigest()), evaluated);
-            records += evaluated.size();
+            if (!evaluated.isEmpty()) {
+                evaluations.add(MonitoringEvidence.evaluated(new ConnectionSynced(orgId, sync.connectionId(), sync.connector(),
+                        sync.syncId(), sync.finishedAt(), sync.resourceTypes(), List.of(), null, sync.payloadDigest()), evaluated));
+                records += evaluated.size();
+            }
         }
+        events.publishEvent(new ChecksBackfilled(orgId, evaluations));
         return records;
     }
 

@@ -34,8 +34,13 @@ class MonitoringEvidence {
         if (evaluated.isEmpty()) {
             return;
         }
-        events.publishEvent(new ChecksEvaluated(synced.orgId(), synced.syncId(), synced.connector(), synced.finishedAt(),
-                evaluated.stream().map(e -> record(synced, e)).toList()));
+        events.publishEvent(evaluated(synced, evaluated));
+    }
+
+    /** The event {@link #record} publishes. */
+    static ChecksEvaluated evaluated(ConnectionSynced synced, List<Evaluated> evaluated) {
+        return new ChecksEvaluated(synced.orgId(), synced.syncId(), synced.connector(), synced.finishedAt(),
+                evaluated.stream().map(e -> record(synced, e)).toList());
     }
 
     static CheckRecord record(ConnectionSynced synced, Evaluated e) {

@@ -381,6 +381,59 @@ abstract class MonitoringContract extends IntegrationTest {
                 .as("the same sync adds nothing twice").isEqualTo((int) perCheck);
     }
 
+    @Autowired
+    private dev.evident.monitoring.MonitoringHistory history;
+
+    @Test
+    void historyWrittenAfterTheFactIsQueriedLikeLiveHistoryAndLeavesEvidenceForEachPastSync() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Map<String, Object> program = Programs.typeTwo("SOC 2 backfilled");
+        program.put("periodStart", today.minusMonths(2).withDayOfMonth(1).toString());
+        program.put("periodEnd", today.minusMonths(2).withDayOfMonth(1).plusMonths(12).minusDays(1).toString());
+        assertThat(api.post("/api/v1/programs", program).status()).isEqualTo(201);
+        member("1", "ann", true);
+        member("2", "bob", false);
+        Instant now = clock.instant();
+        sync();
+        int notified = changes.of(org.id(), TWO_FA).size();
+        String bob = keyOf(TWO_FA, "bob");
+        String carol = dev.evident.monitoring.MonitoringHistory.resourceKey(github, "3");
+        Instant tenDaysAgo = now.minus(Duration.ofDays(10));
+        Instant threeDaysAgo = now.minus(Duration.ofDays(3));
+        List<dev.evident.monitoring.MonitoringHistory.PastResult> past = List.of(
+                past(keyOf(TWO_FA, "ann"), "ann", "pass", null, tenDaysAgo, null),
+                past(bob, "bob", "pass", null, tenDaysAgo, threeDaysAgo),
+                past(bob, "bob", "fail", "2FA is off", threeDaysAgo, null),
+                past(carol, "carol", "pass", null, tenDaysAgo, now.minus(Duration.ofDays(5))));
+
+        assertThat(history.backfill(org.id(), now, past)).isEqualTo(4);
+
+        assertThat(outcomes(TWO_FA, now.minus(Duration.ofDays(6)).toString()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("ann", "pass", "bob", "pass", "carol", "pass"));
+        assertThat(outcomes(TWO_FA, now.minus(Duration.ofDays(2)).toString()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("ann", "pass", "bob", "fail"));
+        assertThat(outcomes(TWO_FA, null)).containsExactlyInAnyOrderEntriesOf(Map.of("ann", "pass", "bob", "fail"));
+        assertThat(history.openResults(org.id())).filteredOn(r -> r.checkKey().equals(TWO_FA) && r.resourceKey().equals(bob))
+                .singleElement().satisfies(r -> assertThat(r.since()).isEqualTo(threeDaysAgo));
+        assertThat(changes.of(org.id(), TWO_FA)).as("old news is not announced").hasSize(notified);
+
+        UUID pastSync = UUID.randomUUID();
+        int records = history.recordEvidence(org.id(), List.of(new dev.evident.monitoring.MonitoringHistory.PastSync(
+                pastSync, github, "github", now.minus(Duration.ofDays(6)), List.of("github.member"), "cd".repeat(32))));
+        assertThat(records).isPositive();
+        JsonNode twoFa = api.get("/api/v1/evidence?kind=CONNECTOR_RECORD&limit=200").json().get("items").valueStream()
+                .filter(r -> r.get("title").asText().startsWith("Check " + TWO_FA + " v1")
+                        && r.get("effectiveFrom").asText().equals(today.minusDays(6).toString()))
+                .findFirst().orElseThrow();
+        assertThat(twoFa.get("title").asText()).as("the state six days ago").contains("3 pass, 0 fail");
+    }
+
+    private static dev.evident.monitoring.MonitoringHistory.PastResult past(String key, String name, String outcome,
+                                                                            String detail, Instant from, Instant to) {
+        return new dev.evident.monitoring.MonitoringHistory.PastResult(TWO_FA, "github.member", key, name, outcome, detail,
+                from, to);
+    }
+
     private Response put(String path, Object body) {
         return api.raw("PUT", path, ApiClient.JSON.writeValueAsString(body), "application/json");
     }

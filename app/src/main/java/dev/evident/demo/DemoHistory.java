@@ -79,6 +79,7 @@ final class DemoHistory {
     private final Instant seededAt;
     private final Map<String, InventoryResource> resources;
     private final Map<String, LocalDate> startDates = new HashMap<>();
+    private final Map<String, Instant> appeared = new HashMap<>();
 
     /**
      * @param start     the first day of history (the program's period start)
@@ -176,8 +177,24 @@ final class DemoHistory {
         return out.stream().filter(p -> p.from().isBefore(p.to())).toList();
     }
 
+    /** What a past sync of the connection collected: today's resources of each type that had appeared by then. */
+    Map<String, Integer> countsAt(UUID connectionId, Map<String, Integer> today, Instant at) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        today.keySet().forEach(type -> counts.put(type, 0));
+        resources.forEach((key, r) -> {
+            if (r.connectionId().equals(connectionId) && counts.containsKey(r.type()) && !appeared(key).isAfter(at)) {
+                counts.merge(r.type(), 1, Integer::sum);
+            }
+        });
+        return counts;
+    }
+
     /** When a resource appeared: a person's start, a merge, an alert, a new repository; the period start otherwise. */
     Instant appeared(String resourceKey) {
+        return appeared.computeIfAbsent(resourceKey, this::firstSeen);
+    }
+
+    private Instant firstSeen(String resourceKey) {
         InventoryResource r = resources.get(resourceKey);
         Instant periodStart = start.atStartOfDay().toInstant(ZoneOffset.UTC);
         if (r == null) {

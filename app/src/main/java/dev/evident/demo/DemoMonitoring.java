@@ -148,8 +148,7 @@ class DemoMonitoring implements SmartLifecycle {
         }
         DemoHistory story = new DemoHistory(program.get().periodStart(), seededAt, resources(orgId));
         history.backfill(orgId, seededAt, story.past(history.openResults(orgId), github, hr));
-        List<PastSync> pastSyncs = pastSyncs(orgId, story.start(), seededAt, github, githubSync, hr, hrSync);
-        int records = history.recordEvidence(orgId, pastSyncs);
+        int records = history.recordEvidence(orgId, pastSyncs(orgId, story, seededAt, github, githubSync, hr, hrSync));
 
         history.accept(jonas, EXCEPTED_CHECK, MonitoringHistory.resourceKey(github, EXCEPTED_PULL),
                 "Emergency change during incident INC-231 (ingest outage); reviewed after the fact by Lena Park, "
@@ -158,24 +157,27 @@ class DemoMonitoring implements SmartLifecycle {
     }
 
     /** One sync a day of each connection from the first day of history to today, in the log and as evidence. */
-    private List<PastSync> pastSyncs(UUID orgId, LocalDate first, Instant before, UUID github, SyncSummary githubSync,
+    private List<PastSync> pastSyncs(UUID orgId, DemoHistory story, Instant before, UUID github, SyncSummary githubSync,
                                      UUID hr, SyncSummary hrSync) {
         List<PastSync> syncs = new ArrayList<>();
-        for (LocalDate day = first; ; day = day.plusDays(1)) {
+        for (LocalDate day = story.start(); ; day = day.plusDays(1)) {
             Instant midnight = day.atStartOfDay().toInstant(ZoneOffset.UTC);
             Instant githubStart = midnight.plus(DemoHistory.GITHUB_SYNC);
             Instant hrStart = midnight.plus(DemoHistory.HR_SYNC);
             if (!hrStart.plus(DemoHistory.HR_SYNC_TOOK).isBefore(before)) {
                 return syncs;
             }
-            syncs.add(past(orgId, github, "github", githubStart, DemoHistory.GITHUB_SYNC_TOOK, githubSync));
-            syncs.add(past(orgId, hr, "hr-roster", hrStart, DemoHistory.HR_SYNC_TOOK, hrSync));
+            syncs.add(past(orgId, github, "github", githubStart, DemoHistory.GITHUB_SYNC_TOOK, githubSync, story));
+            syncs.add(past(orgId, hr, "hr-roster", hrStart, DemoHistory.HR_SYNC_TOOK, hrSync, story));
         }
     }
 
-    private PastSync past(UUID orgId, UUID connectionId, String connector, Instant started, Duration took, SyncSummary like) {
+    private PastSync past(UUID orgId, UUID connectionId, String connector, Instant started, Duration took, SyncSummary today,
+                          DemoHistory story) {
         UUID syncId = Ids.next(Clock.fixed(started, ZoneOffset.UTC));
         Instant finished = started.plus(took);
+        SyncSummary like = new SyncSummary(syncId, today.status(), story.countsAt(connectionId, today.counts(), started),
+                today.payloadDigest(), today.error());
         connections.recordPastSync(orgId, connectionId, syncId, started, finished, like);
         return new PastSync(syncId, connectionId, connector, finished, List.copyOf(like.counts().keySet()),
                 like.payloadDigest());

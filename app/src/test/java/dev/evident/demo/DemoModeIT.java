@@ -193,6 +193,13 @@ class DemoModeIT {
                 FROM integration_sync WHERE org_id = :org""").param("org", orgId).query().singleRow();
         assertThat(((Number) log.get("syncs")).intValue()).as("a daily sync of each for months").isGreaterThan(2 * 120);
         assertThat(log.get("ok")).isEqualTo(log.get("syncs"));
+        List<String> pullRequests = jdbc.sql("""
+                SELECT s.type_counts FROM integration_sync s JOIN integration_connection c ON c.id = s.connection_id
+                WHERE s.org_id = :org AND c.connector = 'github' ORDER BY s.started_at""").param("org", orgId)
+                .query(String.class).list().stream()
+                .map(counts -> counts.replaceAll(".*\"github.pull_request\":(\\d+).*", "$1")).toList();
+        assertThat(Integer.parseInt(pullRequests.get(0))).as("fewer merged pull requests at the start of the period")
+                .isLessThan(Integer.parseInt(pullRequests.get(pullRequests.size() - 1)));
     }
 
     @Test

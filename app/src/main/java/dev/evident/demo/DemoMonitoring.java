@@ -85,7 +85,11 @@ class DemoMonitoring implements SmartLifecycle {
     public void start() {
         if (properties.demo()) {
             String url = replay.start();
-            provisioning.organizationBySlug(DemoData.SLUG).ifPresent(orgId -> pointAtReplay(orgId, url));
+            try {
+                provisioning.organizationBySlug(DemoData.SLUG).ifPresent(orgId -> pointAtReplay(orgId, url));
+            } catch (RuntimeException e) {
+                log.warn("Could not point the demo's GitHub connection at the replay {}: {}", url, e.getMessage(), e);
+            }
         }
         running = true;
     }

@@ -60,6 +60,9 @@ PEOPLE = [
 # A member nobody at Brightwave knows: added for a one-off consulting job and never removed.
 STRANGER = ("James Pike", "james@pike-consulting.example", "jpike-consulting", "member")
 NO_2FA = {"kmensah"}
+# the outside collaborators' repositories (write access, no admin)
+COLLABORATOR_GRANTS = {("iduarte", "web-app"), ("iduarte", "docs-site"), ("oscarlind", "load-tests"),
+                       ("oscarlind", "infra")}
 
 # name, visibility, archived, protected, required approvals, status checks
 REPOS = [
@@ -223,6 +226,10 @@ for name, visibility, archived, protected, approvals, checks in REPOS:
                    "documentation_url": "https://docs.github.com/rest/branches/branch-protection#get-branch-protection",
                    "status": "404"}, status=404)
     add("/repos/%s/%s/rules/branches/main?per_page=100" % (ORG, name), [])
+    grants = [c for c in outside if (c["login"], name) in COLLABORATOR_GRANTS]
+    add("/repos/%s/%s/collaborators?affiliation=outside&per_page=100" % (ORG, name), [dict(
+        c, permissions={"admin": False, "maintain": False, "push": True, "triage": True, "pull": True},
+        role_name="write") for c in grants])
 add("/orgs/%s/repos?type=all&per_page=100" % ORG, repo_bodies)
 
 by_repo = {}

@@ -139,9 +139,11 @@ class DemoMonitoring implements SmartLifecycle {
         settings.put("pullRequestDays", "200");
         UUID github = connections.create(system, "github", GITHUB, settings, SYNC_INTERVAL_MINUTES);
 
-        // The roster first, so GitHub's checks find the people they join
+        // Evaluated here rather than by the background task, with both inventories in place
         SyncSummary hrSync = connections.syncNow(orgId, hr);
         SyncSummary githubSync = connections.syncNow(orgId, github);
+        history.evaluateNow(orgId, hr);
+        history.evaluateNow(orgId, github);
         if (!"ok".equals(hrSync.status()) || !"ok".equals(githubSync.status())) {
             log.warn("The demo's recorded syncs did not succeed (roster: {}, GitHub: {}); no history seeded",
                     hrSync.error(), githubSync.error());

@@ -28,7 +28,7 @@ public interface ConnectionProvisioning {
     /** Uploads the document of a file setting. */
     void upload(Actor actor, UUID connectionId, String field, String fileName, byte[] content);
 
-    /** Syncs the connection in this thread; its checks are evaluated before this returns. */
+    /** Syncs the connection in this thread (its checks are evaluated afterwards, as after any sync). */
     SyncSummary syncNow(UUID orgId, UUID connectionId);
 
     /**

@@ -60,6 +60,12 @@ public interface MonitoringHistory {
      */
     int recordEvidence(UUID orgId, List<PastSync> syncs);
 
+    /**
+     * Evaluates, in this thread, what the connection's finished syncs asked for (otherwise a background
+     * task does it soon after): for seeding that must see the results before going on.
+     */
+    void evaluateNow(UUID orgId, UUID connectionId);
+
     /** A new version of the check with these parameter values (the other fields unchanged). */
     void setParameters(Actor actor, String checkKey, Map<String, Object> parameters);
 

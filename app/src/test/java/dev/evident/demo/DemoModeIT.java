@@ -187,6 +187,10 @@ class DemoModeIT {
                 .containsEntry("github.outside_collaborator", 2).containsEntry("github.repository", 12)
                 .containsEntry("github.dependabot_alert", 2).containsEntry("hr.person", 33);
         assertThat(inventory.get("github.pull_request")).isGreaterThan(40);
+        assertThat(jdbc.sql("""
+                SELECT attributes FROM integration_resource WHERE org_id = :org AND resource_type = 'github.outside_collaborator'
+                  AND display_name = 'iduarte'""").param("org", orgId).query(String.class).single())
+                .as("collected through the replayed collaborator listings").contains("brightwave/docs-site");
 
         Map<String, Object> log = jdbc.sql("""
                 SELECT COUNT(*) AS syncs, SUM(CASE WHEN status = 'ok' THEN 1 ELSE 0 END) AS ok, MIN(started_at) AS first

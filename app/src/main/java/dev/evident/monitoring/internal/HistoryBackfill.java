@@ -40,9 +40,11 @@ class HistoryBackfill implements MonitoringHistory {
     private final ControlDirectory controls;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final EvaluationTasks evaluations;
 
     HistoryBackfill(CheckService checks, ResultIntervals intervals, ExceptionService exceptions, ControlKeys controlKeys,
-                    ControlDirectory controls, ApplicationEventPublisher events, TransactionTemplate transaction) {
+                    ControlDirectory controls, ApplicationEventPublisher events, TransactionTemplate transaction,
+                    EvaluationTasks evaluations) {
         this.checks = checks;
         this.intervals = intervals;
         this.exceptions = exceptions;
@@ -50,6 +52,12 @@ class HistoryBackfill implements MonitoringHistory {
         this.controls = controls;
         this.events = events;
         this.transaction = transaction;
+        this.evaluations = evaluations;
+    }
+
+    @Override
+    public void evaluateNow(UUID orgId, UUID connectionId) {
+        evaluations.evaluatePending(orgId, connectionId);
     }
 
     @Override

@@ -76,7 +76,7 @@ REPOS = [
     ("helm-charts", "private", False, True, 1, ["lint"]),
     ("docs-site", "public", False, True, 1, ["build"]),
     ("compliance-docs", "private", False, True, 1, ["markdown-lint"]),
-    ("load-tests", "private", False, False, 0, []),   # created six days ago, not protected yet
+    ("load-tests", "private", False, True, 1, []),    # created six days ago: protected, but no CI to require yet
     ("legacy-dashboard", "private", True, False, 0, []),
 ]
 

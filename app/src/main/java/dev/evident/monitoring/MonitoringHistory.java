@@ -4,6 +4,7 @@ import dev.evident.shared.security.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -65,6 +66,12 @@ public interface MonitoringHistory {
      * task does it soon after): for seeding that must see the results before going on.
      */
     void evaluateNow(UUID orgId, UUID connectionId);
+
+    /**
+     * The organization's controls that enabled checks prove: their evidence comes from check results,
+     * so nothing else should make up monitoring evidence for them.
+     */
+    Set<UUID> checkedControls(UUID orgId);
 
     /** A new version of the check with these parameter values (the other fields unchanged). */
     void setParameters(Actor actor, String checkKey, Map<String, Object> parameters);

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -58,6 +59,13 @@ class HistoryBackfill implements MonitoringHistory {
     @Override
     public void evaluateNow(UUID orgId, UUID connectionId) {
         evaluations.evaluatePending(orgId, connectionId);
+    }
+
+    @Override
+    public Set<UUID> checkedControls(UUID orgId) {
+        List<String> keys = checks.list(orgId).stream().filter(c -> c.row().enabled())
+                .flatMap(c -> c.current().definition().controls().stream()).distinct().toList();
+        return Set.copyOf(controlKeys.resolve(orgId, keys));
     }
 
     @Override

@@ -36,6 +36,22 @@ abstract class AwsCollector implements Collector {
             return AwsAccounts.call(call, action, where());
         }
 
+        /** Like {@link #call}, but null when AWS answers with one of the codes that mean "none configured". */
+        <T> T callOrNone(String action, java.util.Set<String> none, AwsAccounts.SdkCall<T> call)
+                throws CollectionException {
+            return call(action, () -> {
+                try {
+                    return call.run();
+                } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+                    String code = AwsErrors.code(e);
+                    if (code != null && none.contains(code)) {
+                        return null;
+                    }
+                    throw e;
+                }
+            });
+        }
+
         /** A new attributes object starting with {@code accountId} and {@code region}. */
         ObjectNode attributes() {
             ObjectNode attributes = Json.object();

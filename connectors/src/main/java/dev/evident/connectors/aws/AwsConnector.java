@@ -23,7 +23,8 @@ final class AwsConnector implements Connector, Testable {
     public List<Collector> collectors() {
         return List.of(
                 new IamUserCollector(accounts),
-                new AccountCollector(accounts, sleeper));
+                new AccountCollector(accounts, sleeper),
+                new S3BucketCollector(accounts));
     }
 
     @Override

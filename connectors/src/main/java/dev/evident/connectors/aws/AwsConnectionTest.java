@@ -24,6 +24,11 @@ final class AwsConnectionTest {
     static final String MEMBER_ROLES = "Assume the member role in each account";
     static final String READ_IAM = "Read IAM users";
     static final String READ_CREDENTIAL_REPORT = "Read the credential report and password policy";
+    static final String READ_S3 = "Read S3 buckets";
+    static final String READ_CLOUDTRAIL = "Read CloudTrail trails";
+    static final String READ_RDS = "Read RDS databases";
+    static final String READ_EC2 = "Read EC2 security groups";
+    static final String READ_KMS = "Read KMS keys";
 
     private final AwsAccounts accounts;
     private final StepLog steps = new StepLog();
@@ -40,6 +45,7 @@ final class AwsConnectionTest {
                 if (first != null) {
                     readIam(first);
                     readCredentialReport(first);
+                    new RegionalProbes(accounts, steps, first).run();
                 }
             }
         }

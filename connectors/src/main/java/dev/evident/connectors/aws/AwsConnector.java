@@ -24,7 +24,12 @@ final class AwsConnector implements Connector, Testable {
         return List.of(
                 new IamUserCollector(accounts),
                 new AccountCollector(accounts, sleeper),
-                new S3BucketCollector(accounts));
+                new S3BucketCollector(accounts),
+                new CloudTrailCollector(accounts),
+                RdsCollector.instances(accounts),
+                RdsCollector.clusters(accounts),
+                new SecurityGroupCollector(accounts),
+                new KmsKeyCollector(accounts));
     }
 
     @Override

@@ -42,6 +42,13 @@ final class AwsErrors {
         String code = code(e);
         String detail = detail(e);
         if (code == null) {
+            if (e instanceof AwsServiceException service && service.statusCode() == 401) {
+                // EC2 sends OptInRequired (region not enabled) and credential errors as 401; the
+                // URL-connection client does not pass on a 401's body, so the code is unknown.
+                return CollectionException.permanent("AWS refused " + action + " for " + where + " with HTTP 401: "
+                        + "either the region is not enabled for the account (enable the region under Account > AWS "
+                        + "Regions, or remove it from the connection's regions) or the credentials are not accepted", e);
+            }
             if (e instanceof SdkClientException) {
                 return CollectionException.retryable("could not call " + action + " for " + where + ": "
                         + e.getMessage() + ". Check the network path to AWS (or the endpoint override)", e);

@@ -46,11 +46,15 @@ class AwsConnectionTestTest {
         stub.identity(KEY_ID, ACCOUNT, USER_ARN);
         stub.assumeRole(KEY_ID, ROLE, ROLE_KEY);
         new IamStub(stub, ROLE_KEY, ACCOUNT).minimalAccount();
+        new S3Stub(stub, ROLE_KEY).buckets();
+        new RegionalStub(stub, ROLE_KEY).empty("us-east-1");
 
         ConnectionTestResult result = connector(withRole()).testConnection();
 
         assertThat(result.steps()).extracting(TestStep::name).containsExactly(AwsConnectionTest.CREDENTIALS,
-                AwsConnectionTest.ASSUME_ROLE, AwsConnectionTest.READ_IAM, AwsConnectionTest.READ_CREDENTIAL_REPORT);
+                AwsConnectionTest.ASSUME_ROLE, AwsConnectionTest.READ_IAM, AwsConnectionTest.READ_CREDENTIAL_REPORT,
+                AwsConnectionTest.READ_S3, AwsConnectionTest.READ_CLOUDTRAIL, AwsConnectionTest.READ_RDS,
+                AwsConnectionTest.READ_EC2, AwsConnectionTest.READ_KMS);
         assertThat(result.passed()).isTrue();
         assertThat(result.steps().get(0).message()).contains(USER_ARN);
     }
@@ -98,15 +102,23 @@ class AwsConnectionTestTest {
     void aMissingPermissionFailsOnlyItsStepAndNamesTheAction() {
         stub.identity(KEY_ID, ACCOUNT, USER_ARN);
         new IamStub(stub, KEY_ID, ACCOUNT).minimalAccount();
+        new S3Stub(stub, KEY_ID).buckets();
+        RegionalStub regional = new RegionalStub(stub, KEY_ID);
+        regional.empty("us-east-1");
         stub.stub(action("GenerateCredentialReport", KEY_ID).atPriority(1)
                 .willReturn(AwsStub.accessDenied(USER_ARN, "iam:GenerateCredentialReport")));
+        regional.stub(regional.json("us-east-1", "kms", RegionalStub.KMS + "ListKeys").atPriority(1),
+                RegionalStub.jsonError(400, "AccessDeniedException", "User: " + USER_ARN + " is not authorized to "
+                        + "perform: kms:ListKeys on resource: *"));
 
         ConnectionTestResult result = connector(config(aws.baseUrl())).testConnection();
 
         assertThat(result.passed()).isFalse();
-        assertThat(result.steps()).filteredOn(TestStep::passed).extracting(TestStep::name)
-                .containsExactly(AwsConnectionTest.CREDENTIALS, AwsConnectionTest.READ_IAM);
+        assertThat(result.steps()).filteredOn(step -> !step.passed()).extracting(TestStep::name)
+                .containsExactly(AwsConnectionTest.READ_CREDENTIAL_REPORT, AwsConnectionTest.READ_KMS);
         assertThat(result.steps().get(2).message()).contains("Allow iam:GenerateCredentialReport");
+        assertThat(result.steps().get(result.steps().size() - 1).message()).contains("Allow kms:ListKeys")
+                .contains("account " + ACCOUNT + " in us-east-1");
     }
 
     @Test

@@ -66,6 +66,10 @@ final class AwsAccounts {
         return clients;
     }
 
+    SignedJsonClient json() {
+        return json;
+    }
+
     /** Who the access key belongs to (sts:GetCallerIdentity), without assuming anything. */
     GetCallerIdentityResponse baseIdentity() {
         return clients.sts(base, settings.homeRegion()).getCallerIdentity();
@@ -108,7 +112,7 @@ final class AwsAccounts {
         try {
             hub().resolveCredentials();
         } catch (SdkException e) {
-            if (AwsErrors.ACCESS_DENIED.contains(code(e))) {
+            if (AwsErrors.ACCESS_DENIED.contains(String.valueOf(code(e)))) {
                 throw CollectionException.permanent("cannot assume " + settings.roleArn() + " ("
                         + AwsErrors.detail(unwrap(e)) + "). The role's trust policy must name the access key's user "
                         + "or account as principal" + (settings.externalId() == null
@@ -148,7 +152,7 @@ final class AwsAccounts {
     private CollectionException cannotAssume(Member member, SdkException e) {
         String role = "arn:" + AwsSettings.partition(settings.homeRegion()) + ":iam::" + member.id() + ":role/"
                 + settings.memberRoleName();
-        if (AwsErrors.ACCESS_DENIED.contains(code(e))) {
+        if (AwsErrors.ACCESS_DENIED.contains(String.valueOf(code(e)))) {
             return CollectionException.permanent("cannot assume " + role + " in member account " + member.id()
                     + (member.name() == null ? "" : " (" + member.name() + ")") + " (" + AwsErrors.detail(unwrap(e))
                     + "). Create the role " + settings.memberRoleName() + " in that account (the CloudFormation "

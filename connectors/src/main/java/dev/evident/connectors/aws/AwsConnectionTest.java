@@ -29,6 +29,7 @@ final class AwsConnectionTest {
     static final String READ_RDS = "Read RDS databases";
     static final String READ_EC2 = "Read EC2 security groups";
     static final String READ_KMS = "Read KMS keys";
+    static final String READ_GUARDDUTY = "Read GuardDuty detectors";
 
     private final AwsAccounts accounts;
     private final StepLog steps = new StepLog();

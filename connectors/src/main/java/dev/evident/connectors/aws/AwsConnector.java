@@ -29,7 +29,8 @@ final class AwsConnector implements Connector, Testable {
                 RdsCollector.instances(accounts),
                 RdsCollector.clusters(accounts),
                 new SecurityGroupCollector(accounts),
-                new KmsKeyCollector(accounts));
+                new KmsKeyCollector(accounts),
+                new GuardDutyCollector(accounts, accounts.json()));
     }
 
     @Override

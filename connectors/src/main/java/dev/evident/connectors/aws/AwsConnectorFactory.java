@@ -22,7 +22,10 @@ import static dev.evident.connectors.aws.AwsSettings.ROLE_ARN;
 import static dev.evident.connectors.aws.AwsSettings.SECRET_ACCESS_KEY;
 import static dev.evident.connectors.aws.AwsSettings.SESSION_TOKEN;
 
-/** The AWS connector: IAM users and the account's root user and password policy, across an organization. */
+/**
+ * The AWS connector: IAM, the root user and password policy, S3, CloudTrail, RDS, security groups, KMS and
+ * GuardDuty, in one account or every account of an AWS Organization, read-only.
+ */
 public final class AwsConnectorFactory implements ConnectorFactory {
 
     /** Attempts per call (the first plus retries) for throttling, 5xx and network errors. */
@@ -61,8 +64,9 @@ public final class AwsConnectorFactory implements ConnectorFactory {
 
     @Override
     public String description() {
-        return "Reads IAM users (console access, MFA, access-key age and use), the root user and password policy "
-                + "of one AWS account or every account of an AWS Organization, with read-only permissions.";
+        return "Reads IAM users (console access, MFA, access-key age and use), the root user and password policy, "
+                + "S3 buckets, CloudTrail trails, RDS databases, security groups open to the internet, KMS key rotation "
+                + "and GuardDuty, in one AWS account or every account of an AWS Organization, read-only.";
     }
 
     @Override

@@ -49,6 +49,9 @@ final class RegionalProbes {
                 Ec2Client.builder(), a.credentials(), r).describeSecurityGroups(b -> b.maxResults(5))));
         probe(READ_KMS, true, (a, r) -> call(a, r, "kms:ListKeys", () -> clients.build(
                 KmsClient.builder(), a.credentials(), r).listKeys(b -> b.limit(1))));
+        GuardDutyCollector guardDuty = new GuardDutyCollector(accounts, accounts.json());
+        probe(AwsConnectionTest.READ_GUARDDUTY, true,
+                (a, r) -> guardDuty.read(new AwsCollector.Scope(a, r, java.time.Instant.EPOCH)));
     }
 
     private void probe(String step, boolean regional, Probe probe) {

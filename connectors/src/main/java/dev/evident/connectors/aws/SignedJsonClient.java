@@ -22,10 +22,12 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * SigV4-signed JSON calls for the services whose SDK module is not available to this build
- * (AWS Organizations): the SDK's own signer and HTTP client, the JSON 1.1 protocol by hand.
+ * (AWS Organizations, GuardDuty): the SDK's own signer and HTTP client, the JSON 1.1 and REST-JSON
+ * protocols by hand.
  * Throttling and 5xx answers are retried with backoff like the SDK clients do; errors come out as
  * {@link AwsServiceException}s so {@link AwsErrors} treats them like any other.
  */
@@ -49,14 +51,28 @@ final class SignedJsonClient {
      */
     JsonNode call(URI endpoint, String signingName, String signingRegion, String target, String body,
                   AwsCredentialsProvider credentials) {
-        byte[] payload = body.getBytes(StandardCharsets.UTF_8);
+        SdkHttpFullRequest request = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
+                .encodedPath(endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath())
+                .putHeader("Content-Type", "application/x-amz-json-1.1")
+                .putHeader("X-Amz-Target", target)
+                .build();
+        return send(request, body.getBytes(StandardCharsets.UTF_8), signingName, signingRegion, credentials);
+    }
+
+    /** GETs a REST-JSON resource (GuardDuty): the endpoint's base path, then {@code path}, then the query. */
+    JsonNode get(URI endpoint, String path, Map<String, String> query, String signingName, String signingRegion,
+                 AwsCredentialsProvider credentials) {
+        String base = endpoint.getRawPath() == null ? "" : endpoint.getRawPath().replaceAll("/$", "");
+        SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET).uri(endpoint)
+                .encodedPath(base + path);
+        query.forEach(request::putRawQueryParameter);
+        return send(request.build(), new byte[0], signingName, signingRegion, credentials);
+    }
+
+    private JsonNode send(SdkHttpFullRequest request, byte[] payload, String signingName, String signingRegion,
+                          AwsCredentialsProvider credentials) {
         Duration backoff = firstBackoff;
         for (int attempt = 1; ; attempt++) {
-            SdkHttpFullRequest request = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
-                    .encodedPath(endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath())
-                    .putHeader("Content-Type", "application/x-amz-json-1.1")
-                    .putHeader("X-Amz-Target", target)
-                    .build();
             SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
                     .request(request).payload(ContentStreamProvider.fromByteArray(payload))
                     .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
@@ -65,13 +81,14 @@ final class SignedJsonClient {
             byte[] answer;
             try {
                 HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
-                        .request(signed.request()).contentStreamProvider(signed.payload().orElse(null)).build()).call();
+                        .request(signed.request()).contentStreamProvider(payload.length == 0 ? null
+                                : signed.payload().orElse(null)).build()).call();
                 status = response.httpResponse().statusCode();
                 try (InputStream in = response.responseBody().orElse(null)) {
                     answer = in == null ? new byte[0] : IoUtils.toByteArray(in);
                 }
             } catch (IOException e) {
-                throw SdkClientException.create("could not reach " + endpoint + ": " + e.getMessage(), e);
+                throw SdkClientException.create("could not reach " + request.getUri() + ": " + e.getMessage(), e);
             }
             if (status / 100 == 2) {
                 return Json.MAPPER.readTree(answer.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : answer);
@@ -98,6 +115,9 @@ final class SignedJsonClient {
         try {
             JsonNode node = Json.MAPPER.readTree(body);
             code = Json.text(node, "__type");
+            if (code == null) {
+                code = Json.text(node, "type"); // REST-JSON services
+            }
             message = Json.text(node, "message");
             if (message == null) {
                 message = Json.text(node, "Message");

@@ -54,7 +54,7 @@ class AwsConnectionTestTest {
         assertThat(result.steps()).extracting(TestStep::name).containsExactly(AwsConnectionTest.CREDENTIALS,
                 AwsConnectionTest.ASSUME_ROLE, AwsConnectionTest.READ_IAM, AwsConnectionTest.READ_CREDENTIAL_REPORT,
                 AwsConnectionTest.READ_S3, AwsConnectionTest.READ_CLOUDTRAIL, AwsConnectionTest.READ_RDS,
-                AwsConnectionTest.READ_EC2, AwsConnectionTest.READ_KMS);
+                AwsConnectionTest.READ_EC2, AwsConnectionTest.READ_KMS, AwsConnectionTest.READ_GUARDDUTY);
         assertThat(result.passed()).isTrue();
         assertThat(result.steps().get(0).message()).contains(USER_ARN);
     }
@@ -117,7 +117,7 @@ class AwsConnectionTestTest {
         assertThat(result.steps()).filteredOn(step -> !step.passed()).extracting(TestStep::name)
                 .containsExactly(AwsConnectionTest.READ_CREDENTIAL_REPORT, AwsConnectionTest.READ_KMS);
         assertThat(result.steps().get(2).message()).contains("Allow iam:GenerateCredentialReport");
-        assertThat(result.steps().get(result.steps().size() - 1).message()).contains("Allow kms:ListKeys")
+        assertThat(result.steps().get(result.steps().size() - 2).message()).contains("Allow kms:ListKeys")
                 .contains("account " + ACCOUNT + " in us-east-1");
     }
 

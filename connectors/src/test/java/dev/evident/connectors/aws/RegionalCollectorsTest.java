@@ -208,6 +208,49 @@ class RegionalCollectorsTest {
     }
 
     @Test
+    void everyRegionGetsADetectorResourceEvenWithoutADetector() throws Exception {
+        String id = "12abc34d567e8fa901bc2d34eexample";
+        regional.stub(regional.guardDuty(EU, "/detector").withQueryParam("nextToken", absent()),
+                json("{\"detectorIds\":[],\"nextToken\":\"p2\"}"));
+        regional.stub(regional.guardDuty(EU, "/detector").withQueryParam("nextToken", equalTo("p2")),
+                json("{\"detectorIds\":[\"" + id + "\"]}"));
+        regional.stub(regional.guardDuty(EU, "/detector/" + id), json("""
+                {"createdAt":"2024-03-01T10:00:00.000Z","findingPublishingFrequency":"SIX_HOURS",
+                 "serviceRole":"arn:aws:iam::%s:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty",
+                 "status":"ENABLED","updatedAt":"2025-01-01T10:00:00.000Z",
+                 "features":[{"name":"S3_DATA_EVENTS","status":"ENABLED","updatedAt":"2025-01-01T10:00:00.000Z"},
+                             {"name":"RDS_LOGIN_EVENTS","status":"DISABLED","updatedAt":"2025-01-01T10:00:00.000Z"}],
+                 "tags":{}}""".formatted(ACCOUNT)));
+
+        List<CollectedResource> detectors = collectAll(GuardDutyCollector.TYPE);
+
+        assertThat(detectors).extracting(CollectedResource::externalId)
+                .containsExactly(ACCOUNT + ":" + US, ACCOUNT + ":" + EU);
+        JsonNode none = attributes(detectors.get(0));
+        assertThat(none.path("enabled").booleanValue()).isFalse();
+        assertThat(none.path("detectorId").isNull()).isTrue();
+        JsonNode eu = attributes(detectors.get(1));
+        assertThat(eu.path("enabled").booleanValue()).isTrue();
+        assertThat(eu.path("detectorId").asString()).isEqualTo(id);
+        assertThat(eu.path("features").get(1).path("status").asString()).isEqualTo("DISABLED");
+    }
+
+    @Test
+    void guardDutyAccessDeniedFailsOnlyItsType() throws Exception {
+        regional.empty(EU);
+        regional.stub(regional.guardDuty(EU, "/detector").atPriority(1), com.github.tomakehurst.wiremock.client.WireMock
+                .aResponse().withStatus(403).withHeader("x-amzn-ErrorType", "AccessDeniedException")
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"User is not authorized to "
+                        + "perform: guardduty:ListDetectors\",\"__type\":\"AccessDeniedException\"}"));
+        AwsConnector connector = connector(config);
+
+        CollectionException failure = AwsCollectorsFailures.failure(connector, GuardDutyCollector.TYPE);
+
+        assertThat(failure).hasMessageContaining("AWS denied guardduty:ListDetectors for account " + ACCOUNT + " in " + EU);
+        assertThat(collect(connector, KmsKeyCollector.TYPE)).isEmpty();
+    }
+
+    @Test
     void aRegionNotEnabledForTheAccountFailsTheTypeSayingSo() {
         regional.empty(EU);
         regional.stub(regional.query(EU, "ec2", "DescribeSecurityGroups").atPriority(1), RegionalStub.ec2Error(401,

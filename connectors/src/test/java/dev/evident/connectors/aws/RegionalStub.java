@@ -72,5 +72,13 @@ final class RegionalStub {
         stub(query(region, "ec2", "DescribeSecurityGroups"), AwsStub.xml("<DescribeSecurityGroupsResponse xmlns=\""
                 + EC2_NS + "\"><requestId>r</requestId><securityGroupInfo/></DescribeSecurityGroupsResponse>"));
         stub(json(region, "kms", KMS + "ListKeys"), json("{\"Keys\":[],\"Truncated\":false}"));
+        stub(guardDuty(region, "/detector"), json("{\"detectorIds\":[]}"));
+    }
+
+    /** A GuardDuty REST-JSON GET in a region. */
+    MappingBuilder guardDuty(String region, String path) {
+        return com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(path))
+                .withHeader("Authorization", containing("Credential=" + keyId + "/"))
+                .withHeader("Authorization", containing("/" + region + "/guardduty/aws4_request"));
     }
 }

@@ -149,6 +149,24 @@ class AwsResilienceTest {
     }
 
     @Test
+    void aThrottledOrganizationListingIsRetriedAfterABackoff() throws Exception {
+        Map<String, String> values = organization();
+        stub.stub(post(urlPathEqualTo("/")).atPriority(1).inScenario("org").whenScenarioStateIs(Scenario.STARTED)
+                .withHeader("X-Amz-Target", equalTo("AWSOrganizationsV20161128.ListAccounts"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"__type\":\"TooManyRequestsException\",\"Message\":\"AWS Organizations "
+                                + "can't complete your request because another request is already in progress\"}"))
+                .willSetStateTo("throttled"));
+        var sleeper = new dev.evident.connectors.http.RecordingSleeper(new dev.evident.connectors.http.TestClock(
+                AwsTestSupport.NOW));
+
+        CollectionException failure = AwsCollectorsFailures.failure(connector(values, sleeper), IamUserCollector.TYPE);
+
+        assertThat(sleeper.waits).containsExactly(java.time.Duration.ofSeconds(1));
+        assertThat(failure).as("listing went on to the locked member").hasMessageContaining(LOCKED);
+    }
+
+    @Test
     void aMemberWhoseRoleCannotBeAssumedFailsTheTypesNamingTheAccount() {
         AwsConnector connector = connector(organization());
 

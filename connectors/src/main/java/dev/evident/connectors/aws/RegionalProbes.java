@@ -42,7 +42,7 @@ final class RegionalProbes {
         probe(READ_S3, false, (a, r) -> call(a, r, "s3:ListAllMyBuckets", () -> clients.build(
                 S3Client.builder().forcePathStyle(pathStyle), a.credentials(), r).listBuckets(b -> b.maxBuckets(1))));
         probe(READ_CLOUDTRAIL, true, (a, r) -> call(a, r, "cloudtrail:DescribeTrails", () -> clients.build(
-                CloudTrailClient.builder(), a.credentials(), r).describeTrails(b -> b.includeShadowTrails(false))));
+                CloudTrailClient.builder(), a.credentials(), r).describeTrails(b -> b.includeShadowTrails(true))));
         probe(READ_RDS, true, (a, r) -> call(a, r, "rds:DescribeDBInstances", () -> clients.build(
                 RdsClient.builder(), a.credentials(), r).describeDBInstances(b -> b.maxRecords(20))));
         probe(READ_EC2, true, (a, r) -> call(a, r, "ec2:DescribeSecurityGroups", () -> clients.build(

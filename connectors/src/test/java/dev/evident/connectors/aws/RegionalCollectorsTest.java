@@ -58,22 +58,36 @@ class RegionalCollectorsTest {
     }
 
     @Test
-    void trailsAreReadWithTheirStatusInTheirHomeRegion() throws Exception {
-        String arn = "arn:aws:cloudtrail:eu-west-1:" + ACCOUNT + ":trail/org-trail";
-        regional.stub(regional.json(EU, "cloudtrail", CLOUDTRAIL + "DescribeTrails")
-                .withRequestBody(equalToJson("{\"includeShadowTrails\":false}")), json("""
-                {"trailList":[{"Name":"org-trail","S3BucketName":"acme-trail-logs","IncludeGlobalServiceEvents":true,
+    void trailsAreReportedOnceInTheirHomeRegionWithTheirStatus() throws Exception {
+        String arn = "arn:aws:cloudtrail:eu-west-1:" + ACCOUNT + ":trail/main-trail";
+        String orgArn = "arn:aws:cloudtrail:us-east-1:999988887777:trail/org-trail";
+        String trails = """
+                {"trailList":[{"Name":"main-trail","S3BucketName":"acme-trail-logs","IncludeGlobalServiceEvents":true,
                  "IsMultiRegionTrail":true,"HomeRegion":"eu-west-1","TrailARN":"%s","LogFileValidationEnabled":true,
                  "KmsKeyId":"arn:aws:kms:eu-west-1:%s:key/k1","HasCustomEventSelectors":false,
-                 "HasInsightSelectors":false,"IsOrganizationTrail":false}]}""".formatted(arn, ACCOUNT)));
+                 "HasInsightSelectors":false,"IsOrganizationTrail":false},
+                 {"Name":"%s","S3BucketName":"org-logs","IncludeGlobalServiceEvents":true,"IsMultiRegionTrail":true,
+                 "HomeRegion":"us-east-1","TrailARN":"%s","LogFileValidationEnabled":false,"IsOrganizationTrail":true}]}"""
+                .formatted(arn, ACCOUNT, orgArn, orgArn);
+        regional.stub(regional.json(EU, "cloudtrail", CLOUDTRAIL + "DescribeTrails")
+                .withRequestBody(equalToJson("{\"includeShadowTrails\":true}")), json(trails));
+        regional.stub(regional.json(US, "cloudtrail", CLOUDTRAIL + "DescribeTrails").atPriority(1)
+                .withRequestBody(equalToJson("{\"includeShadowTrails\":true}")), json(trails));
         regional.stub(regional.json(EU, "cloudtrail", CLOUDTRAIL + "GetTrailStatus")
                 .withRequestBody(equalToJson("{\"Name\":\"" + arn + "\"}")), json("""
                 {"IsLogging":true,"LatestDeliveryTime":1.7815e9,"StartLoggingTime":1.6e9}"""));
+        regional.stub(regional.json(US, "cloudtrail", CLOUDTRAIL + "GetTrailStatus")
+                .withRequestBody(equalToJson("{\"Name\":\"" + orgArn + "\"}")),
+                RegionalStub.jsonError(400, "TrailNotFoundException", "Unknown trail: " + orgArn));
 
-        List<CollectedResource> trails = collectAll(CloudTrailCollector.TYPE);
+        List<CollectedResource> found = collectAll(CloudTrailCollector.TYPE);
 
-        assertThat(trails).hasSize(1);
-        JsonNode trail = attributes(trails.get(0));
+        assertThat(found).extracting(CollectedResource::externalId).containsExactly(orgArn, arn);
+        JsonNode org = attributes(found.get(0));
+        assertThat(org.path("accountId").asString()).isEqualTo(ACCOUNT);
+        assertThat(org.path("organizationTrail").booleanValue()).isTrue();
+        assertThat(org.path("logging").isNull()).as("status not visible to the member").isTrue();
+        JsonNode trail = attributes(found.get(1));
         assertThat(trail.path("region").asString()).isEqualTo(EU);
         assertThat(trail.path("multiRegion").booleanValue()).isTrue();
         assertThat(trail.path("logging").booleanValue()).isTrue();

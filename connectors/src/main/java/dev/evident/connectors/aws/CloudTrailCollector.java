@@ -53,7 +53,10 @@ final class CloudTrailCollector extends AwsCollector {
             attributes.put("cloudWatchLogsLogGroupArn", trail.cloudWatchLogsLogGroupArn());
             attributes.put("latestDeliveryAt", status == null ? null : IamUserCollector.text(status.latestDeliveryTime()));
             attributes.put("latestDeliveryError", status == null ? null : status.latestDeliveryError());
-            result.add(scope.resource(TYPE, trail.trailARN(), trail.name(), attributes));
+            // An organization trail has the management account's ARN in every member: keep one per account.
+            boolean own = trail.trailARN() != null && trail.trailARN().contains(":" + scope.account().id() + ":trail/");
+            String externalId = own ? trail.trailARN() : scope.account().id() + "/" + trail.trailARN();
+            result.add(scope.resource(TYPE, externalId, trail.name(), attributes));
         }
         return result;
     }

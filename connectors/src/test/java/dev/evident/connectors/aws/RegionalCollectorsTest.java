@@ -82,7 +82,7 @@ class RegionalCollectorsTest {
 
         List<CollectedResource> found = collectAll(CloudTrailCollector.TYPE);
 
-        assertThat(found).extracting(CollectedResource::externalId).containsExactly(orgArn, arn);
+        assertThat(found).extracting(CollectedResource::externalId).containsExactly(ACCOUNT + "/" + orgArn, arn);
         JsonNode org = attributes(found.get(0));
         assertThat(org.path("accountId").asString()).isEqualTo(ACCOUNT);
         assertThat(org.path("organizationTrail").booleanValue()).isTrue();

@@ -58,11 +58,13 @@ final class S3BucketCollector extends AwsCollector {
 
         Map<String, S3Client> byRegion = new HashMap<>();
         S3Client home = s3(scope, settings.homeRegion(), byRegion);
+        // The paginated form (max-buckets) makes S3 name each bucket's region.
         List<Bucket> buckets = scope.call("s3:ListAllMyBuckets",
-                () -> home.listBucketsPaginator().buckets().stream().toList());
+                () -> home.listBucketsPaginator(r -> r.maxBuckets(1000)).buckets().stream().toList());
         List<CollectedResource> result = new ArrayList<>();
         for (Bucket bucket : buckets) {
-            Region region = bucket.bucketRegion() == null ? settings.homeRegion() : Region.of(bucket.bucketRegion());
+            Region region = bucket.bucketRegion() != null ? Region.of(bucket.bucketRegion()) : location(scope, home,
+                    bucket.name());
             S3Client s3 = s3(scope, region, byRegion);
             String name = bucket.name();
             Scope where = new Scope(scope.account(), region, scope.now());
@@ -102,6 +104,16 @@ final class S3BucketCollector extends AwsCollector {
             result.add(where.resource(TYPE, arn, name, attributes));
         }
         return result;
+    }
+
+    /** GetBucketLocation, for an answer without BucketRegion: null or empty means us-east-1, "EU" eu-west-1. */
+    private static Region location(Scope scope, S3Client s3, String bucket) throws CollectionException {
+        String constraint = scope.call("s3:GetBucketLocation",
+                () -> s3.getBucketLocation(r -> r.bucket(bucket)).locationConstraintAsString());
+        if (constraint == null || constraint.isEmpty()) {
+            return Region.US_EAST_1;
+        }
+        return "EU".equals(constraint) ? Region.EU_WEST_1 : Region.of(constraint);
     }
 
     private void putEncryption(ObjectNode attributes, ServerSideEncryptionConfiguration encryption) {

@@ -37,7 +37,9 @@ class S3BucketCollectorTest {
         stub = new AwsStub(aws);
         stub.identity(KEY_ID, ACCOUNT, USER_ARN);
         s3 = new S3Stub(stub, KEY_ID);
-        s3.buckets(new String[] {"public-assets", "us-east-1"}, new String[] {"secure-logs", "eu-west-1"});
+        s3.buckets(new String[] {"public-assets", "us-east-1"}, new String[] {"secure-logs", null});
+        s3.bucket("secure-logs", "location", S3Stub.xml("<LocationConstraint xmlns=\"" + S3Stub.NS
+                + "\">eu-west-1</LocationConstraint>"));
         s3.bareBucket("public-assets");
         s3.bucket("public-assets", "policyStatus", S3Stub.xml("<PolicyStatus><IsPublic>true</IsPublic></PolicyStatus>"));
         s3.bucket("secure-logs", "encryption", S3Stub.xml("<ServerSideEncryptionConfiguration><Rule>"

@@ -31,16 +31,18 @@ final class S3Stub {
         return mapping.withHeader("Authorization", containing("Credential=" + keyId + "/"));
     }
 
-    /** GET /?… ListBuckets; each bucket as {name, region}. */
+    /** GET /?max-buckets=… ListBuckets; each bucket as {name, region or null when S3 leaves it out}. */
     void buckets(String[]... buckets) {
         StringBuilder xml = new StringBuilder("<ListAllMyBucketsResult xmlns=\"" + NS + "\"><Buckets>");
         for (String[] bucket : buckets) {
             xml.append("<Bucket><Name>").append(bucket[0]).append("</Name><CreationDate>2024-02-01T10:00:00.000Z")
-                    .append("</CreationDate><BucketRegion>").append(bucket[1]).append("</BucketRegion></Bucket>");
+                    .append("</CreationDate>").append(bucket[1] == null ? "" : "<BucketRegion>" + bucket[1]
+                            + "</BucketRegion>").append("</Bucket>");
         }
         xml.append("</Buckets><Owner><DisplayName>acme</DisplayName><ID>79a59df900b949e55d96a1e698fbaced</ID></Owner>")
                 .append("</ListAllMyBucketsResult>");
-        stub.stub(signed(get(urlPathEqualTo("/"))).willReturn(xml(xml.toString())));
+        stub.stub(signed(get(urlPathEqualTo("/")).withQueryParam("max-buckets", com.github.tomakehurst.wiremock
+                .client.WireMock.matching("[0-9]+"))).willReturn(xml(xml.toString())));
     }
 
     /** GET /{bucket}?{subresource}. */

@@ -104,7 +104,10 @@ class RegionalCollectorsTest {
         regional.stub(regional.query(EU, "rds", "DescribeDBInstances").withFormParam("Marker", equalTo("next-1")),
                 xml(ok("DescribeDBInstances", RDS_NS, "<DBInstances>" + instance("legacy", false, 0, false, true, false)
                         + "</DBInstances>")));
-        regional.stub(regional.query(EU, "rds", "DescribeDBClusters"), xml(ok("DescribeDBClusters", RDS_NS, """
+        regional.stub(regional.query(EU, "rds", "DescribeDBClusters").withFormParam("Marker", absent()),
+                xml(ok("DescribeDBClusters", RDS_NS, "<Marker>clusters-2</Marker><DBClusters/>")));
+        regional.stub(regional.query(EU, "rds", "DescribeDBClusters").withFormParam("Marker", equalTo("clusters-2")),
+                xml(ok("DescribeDBClusters", RDS_NS, """
                 <DBClusters><DBCluster><DBClusterIdentifier>aurora-main</DBClusterIdentifier><Engine>aurora-postgresql</Engine>
                 <EngineVersion>16.4</EngineVersion><Status>available</Status><StorageEncrypted>true</StorageEncrypted>
                 <BackupRetentionPeriod>14</BackupRetentionPeriod><MultiAZ>true</MultiAZ><DeletionProtection>true</DeletionProtection>

@@ -227,6 +227,36 @@ abstract class ConnectionsContract extends IntegrationTest {
     }
 
     @Test
+    void settingsOnlyTheConnectorCanJudgeAreRefusedAtSaveTimeNamingTheField() {
+        Setup s = setup("Connector validation");
+        Response http = s.api().post("/api/v1/connections", body("connector", "okta", "displayName", "Okta",
+                "settings", Map.of("orgUrl", "http://acme.okta.com", "apiToken", "00abcdefghijklmnop")));
+        assertThat(http.status()).as(http.body()).isEqualTo(400);
+        assertThat(http.json().get("errors").findValuesAsString("field")).containsExactly("settings.orgUrl");
+        assertThat(http.body()).contains("Okta org URL must start with https://");
+        assertThat(s.api().get("/api/v1/connections").json().size()).as("nothing saved").isZero();
+
+        Response google = s.api().post("/api/v1/connections", body("connector", "google-workspace", "displayName",
+                "Workspace", "settings", Map.of("serviceAccountKey", "{not json", "adminEmail", "admin@example.com",
+                        "customerId", "my_customer")));
+        assertThat(google.status()).as(google.body()).isEqualTo(400);
+        assertThat(google.json().get("errors").findValuesAsString("field")).containsExactly("settings.serviceAccountKey");
+        assertThat(google.body()).contains("Service account key does not parse as JSON");
+        assertThat(s.api().get("/api/v1/connections").json().size()).as("nothing saved").isZero();
+
+        Response created = s.api().post("/api/v1/connections", body("connector", "okta", "displayName", "Okta",
+                "settings", Map.of("orgUrl", "https://acme.okta.com", "apiToken", "00abcdefghijklmnop")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        Response admin = s.api().patch("/api/v1/connections/" + id, body("settings",
+                Map.of("orgUrl", "https://acme-admin.okta.com")));
+        assertThat(admin.status()).as(admin.body()).isEqualTo(400);
+        assertThat(admin.json().get("errors").findValuesAsString("field")).containsExactly("settings.orgUrl");
+        assertThat(admin.body()).contains("points at the Admin Console");
+        assertThat(storedSettings(id)).contains("https://acme.okta.com").doesNotContain("acme-admin");
+    }
+
+    @Test
     void syncNowFillsTheInventoryLogsTheRunAndPublishesTheEvent() {
         Setup s = setup("Sync");
         String id = create(s, "Scripted");

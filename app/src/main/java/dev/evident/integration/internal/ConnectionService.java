@@ -165,6 +165,9 @@ class ConnectionService {
         String name = displayName(actor.orgId(), input.displayName(), factory.displayName(), null, errors);
         Duration interval = interval(input.syncIntervalMinutes(), properties.defaultSyncInterval(), errors);
         Map<String, String> stored = merge(factory.configSchema(), Map.of(), input.settings(), null, errors, new LinkedHashMap<>());
+        if (errors.isEmpty()) {
+            tryConnector(factory, stored, errors);
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -196,6 +199,9 @@ class ConnectionService {
                 : interval(input.syncIntervalMinutes(), null, errors);
         Map<String, Object> changes = new LinkedHashMap<>();
         Map<String, String> stored = merge(factory.configSchema(), current.settings(), input.settings(), current, errors, changes);
+        if (errors.isEmpty()) {
+            tryConnector(factory, stored, errors);
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -310,13 +316,31 @@ class ConnectionService {
         return document;
     }
 
+    /**
+     * Lets the connector build itself from settings the schema accepted, so that what only the connector
+     * knows (an Okta org URL that is not https, a service-account key that does not parse) is refused at
+     * save time, named by field, rather than at the first test or sync. Nothing is collected: creating a
+     * connector only reads its settings. Documents not uploaded yet do not count (they come after saving).
+     */
+    private void tryConnector(ConnectorFactory factory, Map<String, String> stored, List<FieldError> errors) {
+        try (Connector connector = factory.create(withoutMissingDocuments(plainConfig(factory, stored)))) {
+            log.trace("Settings accepted by {}", connector.getClass().getName());
+        } catch (InvalidConfigException e) {
+            e.problems().forEach(p -> errors.add(new FieldError("settings." + p.field(), p.message())));
+        }
+    }
+
     // Reading settings for the sync and the test
 
     /** The connection's effective configuration, secrets decrypted. */
     ConnectorConfig config(Connection connection, ConnectorFactory factory) {
+        return plainConfig(factory, connection.settings());
+    }
+
+    private ConnectorConfig plainConfig(ConnectorFactory factory, Map<String, String> settings) {
         Map<String, String> plain = new LinkedHashMap<>();
         for (ConfigField field : factory.configSchema().fields()) {
-            String value = connection.settings().get(field.name());
+            String value = settings.get(field.name());
             if (value != null) {
                 plain.put(field.name(), field.secret() ? secrets.decrypt(value) : value);
             }

@@ -186,10 +186,12 @@ class ConnectionApi {
     @RequiresPermission(Permission.INTEGRATIONS_READ)
     @Operation(summary = "The inventory", description = "Current resources of the organization, optionally of one type "
             + "and one connection, a page at a time: limit (default 100, 1 to 1000) and the opaque cursor of the "
-            + "previous page's nextCursor; ordered by type, connection and external id. personEmail is the person the "
+            + "previous page's nextCursor; ordered by type, connection and external id; q keeps resources whose display "
+            + "name, external id or email contains it (any case). personEmail is the person the "
             + "account belongs to (identity link, else its email attribute)")
     Page<ResourceView> inventoryResources(Actor actor, @RequestParam(required = false) String type,
                                           @RequestParam(required = false) String connection,
+                                          @RequestParam(required = false) String q,
                                           @RequestParam(required = false) Integer limit,
                                           @RequestParam(required = false) String cursor) {
         UUID connectionId = null;
@@ -201,7 +203,8 @@ class ConnectionApi {
             }
         }
         PageRequest page = PageRequest.of(limit == null ? DEFAULT_RESOURCES : limit, cursor);
-        return connections.search(actor, type == null || type.isBlank() ? null : type.strip(), connectionId, page)
+        return connections.search(actor, type == null || type.isBlank() ? null : type.strip(), connectionId,
+                        q == null || q.isBlank() ? null : q.strip(), page)
                 .map(ResourceView::of);
     }
 

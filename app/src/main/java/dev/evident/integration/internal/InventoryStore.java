@@ -95,7 +95,6 @@ class InventoryStore implements Inventory {
                 .query((rs, i) -> resource(rs, links)).list();
     }
 
-    /** The organization's resources, optionally of one type and connection, ordered by type, connection and external id. */
     /** Where a page of the inventory starts: after this (type, connection, external id), in that order. */
     record ResourcePosition(String type, UUID connectionId, String externalId) {
 
@@ -132,9 +131,24 @@ class InventoryStore implements Inventory {
      * order: the three are unique together), starting after {@code after} when given.
      */
     List<InventoryResource> search(UUID orgId, String type, UUID connectionId, ResourcePosition after, int limit) {
+        return search(orgId, type, connectionId, null, after, limit);
+    }
+
+    /**
+     * As {@link #search(UUID, String, UUID, ResourcePosition, int)}, and when {@code text} is given only
+     * resources whose display name, external id or email attribute contains it, ignoring case.
+     */
+    List<InventoryResource> search(UUID orgId, String type, UUID connectionId, String text, ResourcePosition after,
+                                   int limit) {
         Links links = links(orgId);
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder("SELECT * FROM integration_resource WHERE org_id = :org");
+        if (text != null) {
+            sql.append(" AND (LOWER(display_name) LIKE :text ESCAPE '!' OR LOWER(external_id) LIKE :text ESCAPE '!'"
+                    + " OR email LIKE :text ESCAPE '!')");
+            params.put("text", "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_")
+                    + "%");
+        }
         if (type != null) {
             sql.append(" AND resource_type = :type");
             params.put("type", type);
@@ -153,6 +167,15 @@ class InventoryStore implements Inventory {
         sql.append(" ORDER BY resource_type, connection_id, external_id LIMIT :limit");
         return jdbc.sql(sql.toString()).param("org", orgId).param("limit", limit).params(params)
                 .query((rs, i) -> resource(rs, links)).list();
+    }
+
+    /** One current resource, if the connection's last collection of its type found it. */
+    Optional<InventoryResource> find(UUID orgId, UUID connectionId, String type, String externalId) {
+        Links links = links(orgId);
+        return jdbc.sql("SELECT * FROM integration_resource WHERE org_id = :org AND connection_id = :conn"
+                        + " AND resource_type = :type AND external_id = :ext")
+                .param("org", orgId).param("conn", connectionId).param("type", type).param("ext", externalId)
+                .query((rs, i) -> resource(rs, links)).optional();
     }
 
     /** Resources that are accounts of people (they carry an email attribute), ordered by type and external id. */

@@ -8,16 +8,21 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.evident.testing.H2Test;
 import dev.evident.testing.IntegrationTest;
+import dev.evident.shared.Timestamps;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Adding a connection in Chromium: the connector picker, the form rendered from the connector's schema
  * (a URL, a password input for the token, a select, a textarea), the saved connection showing its
- * token only as a mask, and "Test connection" answering with each named step through htmx. No
- * script errors, no Content-Security-Policy violations, every control labelled.
+ * token only as a mask, and "Test connection" answering with each named step through htmx; the
+ * inventory's "Load more" appending the next page through htmx and a resource's page. No script errors, no Content-Security-Policy violations, every control labelled.
  */
 @H2Test
 @Tag("browser")
@@ -27,6 +32,9 @@ class IntegrationBrowserTest extends IntegrationTest {
     static final BrowserExtension browser = new BrowserExtension();
 
     private static final String TOKEN = "valid-browser-token-0123456789-mnop";
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aConnectionIsAddedFromItsSchemaFormAndTested() {
@@ -64,6 +72,46 @@ class IntegrationBrowserTest extends IntegrationTest {
         assertThat(result).containsText("The connection works");
         assertThat(result).containsText("Authenticate");
         assertThat(result.locator("li.passed")).hasCount(2);
+
+        assertEquals(List.of(), Pages.cspViolations(page), "Content-Security-Policy violations");
+        assertEquals(List.of(), problems, "script errors");
+    }
+
+    @Test
+    void theInventoryLoadsMoreInPlaceAndOpensAResource() {
+        Organization org = newOrganization("Inventory browser");
+        UUID connection = UUID.fromString(org.api().post("/api/v1/connections", Map.of("connector", "scripted",
+                "displayName", "Scripted inventory", "enabled", false, "settings", Map.of("baseUrl",
+                        "https://scripted.example.com", "apiToken", TOKEN))).json().get("id").asText());
+        for (String login : List.of("alice", "bob")) {
+            jdbc.sql("""
+                    INSERT INTO integration_resource (org_id, connection_id, connector, resource_type, external_id,
+                        display_name, attributes, account, email, collected_at, raw_digest)
+                    VALUES (:org, :conn, 'scripted', 'scripted.account', :id, :id, :attributes, TRUE, NULL, :at, NULL)""")
+                    .param("org", org.id()).param("conn", connection).param("id", login)
+                    .param("attributes", "{\"login\":\"" + login + "\",\"groups\":[\"eng\",\"ops\"]}")
+                    .param("at", Timestamps.toDb(clock.instant())).update();
+        }
+        Page page = browser.newPage(baseUrl());
+        List<String> problems = Pages.recordProblems(page);
+        Pages.signIn(page, baseUrl(), org.adminEmail(), org.adminPassword());
+
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Inventory")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Inventory");
+        Pages.assertEveryControlLabelled(page);
+        page.navigate(baseUrl() + "/integrations/inventory?size=1");
+        Locator rows = page.locator("table.inventory-table tbody tr:not(.load-more)");
+        assertThat(rows).hasCount(1);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Load more")).click();
+        assertThat(rows).hasCount(2);
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Load more"))).hasCount(0);
+        assertEquals(baseUrl() + "/integrations/inventory?size=1", page.url(), "the rows were appended in place");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("bob")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("bob");
+        assertThat(page.locator("dl.attributes")).containsText("groups");
+        assertThat(page.locator("ol.attribute-list li")).hasCount(2);
 
         assertEquals(List.of(), Pages.cspViolations(page), "Content-Security-Policy violations");
         assertEquals(List.of(), problems, "script errors");

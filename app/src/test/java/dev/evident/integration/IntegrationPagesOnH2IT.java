@@ -94,6 +94,30 @@ class IntegrationPagesOnH2IT extends IntegrationTest {
     }
 
     @Test
+    void aSettingOnlyTheConnectorCanJudgeIsShownUnderItsFieldAndNothingIsSaved() {
+        Organization org = newOrganization("Okta form");
+        WebSession web = browserlessSession();
+        web.signIn(org.adminEmail(), org.adminPassword());
+        web.get("/integrations/new?connector=okta");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("connector", "okta");
+        fields.put("displayName", "Okta");
+        fields.put("setting.orgUrl", "http://acme.okta.com");
+        fields.put("setting.apiToken", "00abcdefghijklmnopqrstu");
+        fields.put("syncIntervalMinutes", "60");
+        fields.put("enabled", "true");
+        Page refused = web.post("/integrations/new", fields);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("Okta org URL must start with https://", "id=\"setting.orgUrl-error\"",
+                "value=\"http://acme.okta.com\"");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM integration_connection WHERE org_id = :org").param("org", org.id())
+                .query(Integer.class).single()).isZero();
+
+        fields.put("setting.orgUrl", "https://acme.okta.com");
+        assertThat(web.post("/integrations/new", fields).status()).isEqualTo(302);
+    }
+
+    @Test
     void contributorsSeeConnectionsButCannotChangeThem() {
         Organization org = newOrganization("ReadOnly");
         var created = org.api().post("/api/v1/connections", Map.of("connector", ScriptedConnectorFactory.NAME,

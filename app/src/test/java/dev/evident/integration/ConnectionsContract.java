@@ -54,6 +54,9 @@ abstract class ConnectionsContract extends IntegrationTest {
     @Autowired
     Inventory inventory;
 
+    @Autowired
+    ResourceChecks resourceChecks;
+
     record Setup(Organization org, String script) {
         ApiClient api() {
             return org.api();
@@ -330,6 +333,12 @@ abstract class ConnectionsContract extends IntegrationTest {
         assertThat(paged).as("every resource once, in the same order").containsExactlyElementsOf(expected);
         assertThat(pages).isEqualTo((expected.size() + 2) / 3);
 
+        // text in the name, id or email, any case; LIKE's wildcards are plain characters
+        Response alice = s.api().get("/api/v1/resources?q=ALICE@EXAMPLE&connection=" + first);
+        assertThat(alice.json().get("items").findValuesAsString("displayName")).containsExactly("alice");
+        assertThat(s.api().get("/api/v1/resources?q=%25").json().get("items").size()).isZero();
+        assertThat(s.api().get("/api/v1/resources?q=_").json().get("items").size()).isZero();
+
         // filters stay with the cursor
         Response accounts = s.api().get("/api/v1/resources?limit=1&type=" + ScriptedConnectorFactory.ACCOUNT);
         Response next = s.api().get("/api/v1/resources?limit=1&type=" + ScriptedConnectorFactory.ACCOUNT + "&cursor="
@@ -580,6 +589,26 @@ abstract class ConnectionsContract extends IntegrationTest {
         results.forEach(r -> outcomes.put(r.get("resourceName").asText(), r.get("outcome").asText()));
         assertThat(outcomes).containsEntry("alice", "pass").containsEntry("build-bot", "fail");
         assertThat(results.findValuesAsString("resourceKey")).allSatisfy(k -> assertThat(k).startsWith(id + "/"));
+
+        // the same outcomes from the resource's side, as the inventory pages read them
+        UUID connection = UUID.fromString(id);
+        var alice = new ResourceChecks.ResourceRef(connection, ScriptedConnectorFactory.ACCOUNT, "u1");
+        var bot = new ResourceChecks.ResourceRef(connection, ScriptedConnectorFactory.ACCOUNT, "u2");
+        var elsewhere = new ResourceChecks.ResourceRef(UUID.randomUUID(), ScriptedConnectorFactory.ACCOUNT, "u2");
+        Map<ResourceChecks.ResourceRef, ResourceChecks.Summary> summaries = resourceChecks.summaries(s.org().id(),
+                List.of(alice, bot, elsewhere));
+        assertThat(summaries.get(bot).failing()).isEqualTo(1);
+        assertThat(summaries.get(alice).failing()).isZero();
+        assertThat(summaries.get(alice).passing()).isPositive();
+        assertThat(summaries).doesNotContainKey(elsewhere);
+        var botOutcomes = resourceChecks.outcomes(s.org().id(), bot);
+        assertThat(botOutcomes.get(0)).satisfies(o -> {
+            assertThat(o.checkKey()).isEqualTo("scripted.account-has-email");
+            assertThat(o.outcome()).isEqualTo("fail");
+            assertThat(o.reason()).isEqualTo("build-bot has no email");
+            assertThat(o.since()).isNotNull();
+        });
+        assertThat(resourceChecks.outcomes(setup("Other").org().id(), bot)).as("another organization's view").isEmpty();
     }
 
     @Test

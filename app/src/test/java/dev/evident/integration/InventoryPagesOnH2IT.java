@@ -105,7 +105,10 @@ class InventoryPagesOnH2IT extends IntegrationTest {
         Page all = web.get("/integrations/inventory");
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.body()).contains("alice", "bob", "carol", "Acme GitHub", "github.member", bobFailing + " failing")
-                .doesNotContain("Load more");
+                .doesNotContain("Load more")
+                .containsPattern("href=\"/integrations/inventory\"\\s+aria-current=\"page\"")
+                .as("the closer navigation item is the current one")
+                .doesNotContainPattern("href=\"/integrations\"\\s+aria-current");
 
         Page first = web.get("/integrations/inventory?size=2");
         assertThat(first.body()).contains(">alice<", ">bob<", "Load").doesNotContain(">carol<");

@@ -128,15 +128,9 @@ class InventoryStore implements Inventory {
 
     /**
      * A page of the organization's inventory ordered by type, connection and external id (a stable
-     * order: the three are unique together), starting after {@code after} when given.
-     */
-    List<InventoryResource> search(UUID orgId, String type, UUID connectionId, ResourcePosition after, int limit) {
-        return search(orgId, type, connectionId, null, after, limit);
-    }
-
-    /**
-     * As {@link #search(UUID, String, UUID, ResourcePosition, int)}, and when {@code text} is given only
-     * resources whose display name, external id or email attribute contains it, ignoring case.
+     * order: the three are unique together), starting after {@code after} when given; when {@code text}
+     * is given, only resources whose display name, external id or email attribute contains it, ignoring
+     * case ({@code %} and {@code _} are plain characters).
      */
     List<InventoryResource> search(UUID orgId, String type, UUID connectionId, String text, ResourcePosition after,
                                    int limit) {

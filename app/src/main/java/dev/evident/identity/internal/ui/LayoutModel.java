@@ -15,7 +15,16 @@ public record LayoutModel(String userName, String email, UUID orgId, String orgN
     public record NavSection(String title, List<NavigationItem> items) {
     }
 
+    /**
+     * Whether the item leads to the current page: its path is the current one or a parent of it, and no
+     * other item's path is a closer parent (so /integrations/inventory marks Inventory, not Integrations).
+     */
     public boolean isActive(NavigationItem item) {
+        return leadsHere(item) && navigation.stream().flatMap(s -> s.items().stream())
+                .noneMatch(other -> other.path().length() > item.path().length() && leadsHere(other));
+    }
+
+    private boolean leadsHere(NavigationItem item) {
         return "/".equals(item.path()) ? "/".equals(currentPath)
                 : currentPath.equals(item.path()) || currentPath.startsWith(item.path() + "/");
     }

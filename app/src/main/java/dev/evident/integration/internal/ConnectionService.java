@@ -333,14 +333,21 @@ class ConnectionService {
      * Lets the connector build itself from settings the schema accepted, so that what only the connector
      * knows (an Okta org URL that is not https, a service-account key that does not parse) is refused at
      * save time, named by field, rather than at the first test or sync. Nothing is collected: creating a
-     * connector only reads its settings. Documents not uploaded yet do not count (they come after saving).
+     * connector only reads its settings. Documents not uploaded yet do not count: they come after saving,
+     * and the test and the sync name a missing one (a connector that stops at it checks nothing else here,
+     * but the schema has checked every other field already).
      */
     private void tryConnector(ConnectorFactory factory, Map<String, String> stored, List<FieldError> errors) {
         try (Connector connector = factory.create(withoutMissingDocuments(plainConfig(factory, stored)))) {
             log.trace("Settings accepted by {}", connector.getClass().getName());
         } catch (InvalidConfigException e) {
-            e.problems().forEach(p -> errors.add(new FieldError("settings." + p.field(), p.message())));
+            e.problems().stream().filter(p -> !isDocument(factory.configSchema(), p.field()))
+                    .forEach(p -> errors.add(new FieldError("settings." + p.field(), p.message())));
         }
+    }
+
+    private static boolean isDocument(ConfigSchema schema, String field) {
+        return schema.field(field).map(f -> f.type() == FieldType.FILE).orElse(false);
     }
 
     // Reading settings for the sync and the test
@@ -366,8 +373,7 @@ class ConnectionService {
      * document is missing, in its words (the HR roster's "Roster uploaded" step).
      */
     private static ConnectorConfig withoutMissingDocuments(ConnectorConfig config) {
-        List<ConfigProblem> problems = config.problems().stream()
-                .filter(p -> config.schema().field(p.field()).map(f -> f.type() != FieldType.FILE).orElse(true))
+        List<ConfigProblem> problems = config.problems().stream().filter(p -> !isDocument(config.schema(), p.field()))
                 .toList();
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
@@ -443,8 +449,7 @@ class ConnectionService {
             }
         }
         for (ConfigProblem problem : schema.validate(forValidation)) {
-            boolean missingDocument = schema.field(problem.field()).map(f -> f.type() == FieldType.FILE).orElse(false);
-            if (!missingDocument) { // documents are uploaded after the connection exists; the sync reports a missing one
+            if (!isDocument(schema, problem.field())) { // documents are uploaded after the connection exists; the sync reports a missing one
                 errors.add(new FieldError("settings." + problem.field(), problem.message()));
             }
         }

@@ -1,8 +1,6 @@
 package dev.evident.integration.internal;
 
 import dev.evident.connector.ConfigField;
-import dev.evident.connector.ConfigProblem;
-import dev.evident.connector.ConfigSchema;
 import dev.evident.connector.ConnectionTestResult;
 import dev.evident.connector.Connector;
 import dev.evident.connector.ConnectorConfig;
@@ -33,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +48,7 @@ class ConnectionService {
     private static final Logger log = LoggerFactory.getLogger(ConnectionService.class);
 
     /** What the API and the pages show instead of a stored secret. */
-    static final String MASK = "••••••••";
+    static final String MASK = ConnectionSettings.MASK;
 
     static final int MAX_NAME = 200;
 
@@ -71,18 +68,19 @@ class ConnectionService {
     private final ConnectionStore store;
     private final InventoryStore inventory;
     private final ConnectorRegistry registry;
-    private final SecretBox secrets;
+    private final ConnectionSettings settings;
     private final SyncScheduler scheduler;
     private final IntegrationProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ConnectionService(ConnectionStore store, InventoryStore inventory, ConnectorRegistry registry, SecretBox secrets, SyncScheduler scheduler,
+    ConnectionService(ConnectionStore store, InventoryStore inventory, ConnectorRegistry registry, ConnectionSettings settings,
+                      SyncScheduler scheduler,
                       IntegrationProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.inventory = inventory;
         this.registry = registry;
-        this.secrets = secrets;
+        this.settings = settings;
         this.scheduler = scheduler;
         this.properties = properties;
         this.events = events;
@@ -177,9 +175,9 @@ class ConnectionService {
         List<FieldError> errors = new ArrayList<>();
         String name = displayName(actor.orgId(), input.displayName(), factory.displayName(), null, errors);
         Duration interval = interval(input.syncIntervalMinutes(), properties.defaultSyncInterval(), errors);
-        Map<String, String> stored = merge(factory.configSchema(), Map.of(), input.settings(), null, errors, new LinkedHashMap<>());
+        Map<String, String> stored = settings.merge(factory.configSchema(), Map.of(), input.settings(), null, errors, new LinkedHashMap<>());
         if (errors.isEmpty()) {
-            tryConnector(factory, stored, errors);
+            settings.tryConnector(factory, stored, errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -190,7 +188,7 @@ class ConnectionService {
                 enabled, 0, null, null, null, now, now);
         store.insert(connection);
         events.publishEvent(new IntegrationEvents.ConnectionCreated(actor, connection.id(), factory.name(), name,
-                secretNames(factory.configSchema(), stored)));
+                ConnectionSettings.secretNames(factory.configSchema(), stored)));
         if (enabled) {
             scheduler.schedule(connection.orgId(), connection.id(), now.plus(properties.firstSyncDelay()));
         }
@@ -211,9 +209,9 @@ class ConnectionService {
         Duration interval = input.syncIntervalMinutes() == null ? current.syncInterval()
                 : interval(input.syncIntervalMinutes(), null, errors);
         Map<String, Object> changes = new LinkedHashMap<>();
-        Map<String, String> stored = merge(factory.configSchema(), current.settings(), input.settings(), current, errors, changes);
+        Map<String, String> stored = settings.merge(factory.configSchema(), current.settings(), input.settings(), current, errors, changes);
         if (errors.isEmpty()) {
-            tryConnector(factory, stored, errors);
+            settings.tryConnector(factory, stored, errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -265,7 +263,7 @@ class ConnectionService {
         ConnectorFactory factory = factory(connection);
         ConnectorConfig config;
         try {
-            config = withoutMissingDocuments(config(connection, factory));
+            config = ConnectionSettings.withoutMissingDocuments(config(connection, factory));
         } catch (InvalidConfigException e) {
             return new ConnectionTestResult(e.problems().stream()
                     .map(p -> TestStep.failed("Settings", p.field() + ": " + p.message())).toList());
@@ -322,63 +320,16 @@ class ConnectionService {
         Document document = new Document(Ids.next(clock), actor.orgId(), id, field, name, content.length,
                 dev.evident.verifier.Hashes.sha256Hex(content), now);
         store.replaceDocument(document, content);
-        Map<String, String> settings = new LinkedHashMap<>(connection.settings());
-        settings.put(field, document.id().toString());
-        store.updateSettings(actor.orgId(), id, settings, now);
+        Map<String, String> withDocument = new LinkedHashMap<>(connection.settings());
+        withDocument.put(field, document.id().toString());
+        store.updateSettings(actor.orgId(), id, withDocument, now);
         events.publishEvent(new IntegrationEvents.DocumentUploaded(actor, id, field, name, content.length, document.sha256()));
         return document;
     }
 
-    /**
-     * Lets the connector build itself from settings the schema accepted, so that what only the connector
-     * knows (an Okta org URL that is not https, a service-account key that does not parse) is refused at
-     * save time, named by field, rather than at the first test or sync. Nothing is collected: creating a
-     * connector only reads its settings. Documents not uploaded yet do not count: they come after saving,
-     * and the test and the sync name a missing one (a connector that stops at it checks nothing else here,
-     * but the schema has checked every other field already).
-     */
-    private void tryConnector(ConnectorFactory factory, Map<String, String> stored, List<FieldError> errors) {
-        try (Connector connector = factory.create(withoutMissingDocuments(plainConfig(factory, stored)))) {
-            log.trace("Settings accepted by {}", connector.getClass().getName());
-        } catch (InvalidConfigException e) {
-            e.problems().stream().filter(p -> !isDocument(factory.configSchema(), p.field()))
-                    .forEach(p -> errors.add(new FieldError("settings." + p.field(), p.message())));
-        }
-    }
-
-    private static boolean isDocument(ConfigSchema schema, String field) {
-        return schema.field(field).map(f -> f.type() == FieldType.FILE).orElse(false);
-    }
-
-    // Reading settings for the sync and the test
-
     /** The connection's effective configuration, secrets decrypted. */
     ConnectorConfig config(Connection connection, ConnectorFactory factory) {
-        return plainConfig(factory, connection.settings());
-    }
-
-    private ConnectorConfig plainConfig(ConnectorFactory factory, Map<String, String> settings) {
-        Map<String, String> plain = new LinkedHashMap<>();
-        for (ConfigField field : factory.configSchema().fields()) {
-            String value = settings.get(field.name());
-            if (value != null) {
-                plain.put(field.name(), field.secret() ? secrets.decrypt(value) : value);
-            }
-        }
-        return ConnectorConfig.of(factory.configSchema(), plain);
-    }
-
-    /**
-     * The config, valid apart from documents not uploaded yet: the connector's own test then says which
-     * document is missing, in its words (the HR roster's "Roster uploaded" step).
-     */
-    private static ConnectorConfig withoutMissingDocuments(ConnectorConfig config) {
-        List<ConfigProblem> problems = config.problems().stream().filter(p -> !isDocument(config.schema(), p.field()))
-                .toList();
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigException(problems);
-        }
-        return config;
+        return settings.config(connection, factory);
     }
 
     /** The documents of the connection's FILE settings, read from the database when a collector opens them. */
@@ -398,62 +349,6 @@ class ConnectionService {
 
     Connection find(UUID orgId, UUID id) {
         return store.find(orgId, id).orElseThrow(() -> new NotFoundException("Connection"));
-    }
-
-    /**
-     * Applies submitted settings to the stored ones and validates the result against the schema. Returns
-     * the new stored settings (secrets encrypted); problems go to {@code errors}, changes to {@code changes}.
-     */
-    private Map<String, String> merge(ConfigSchema schema, Map<String, String> stored, Map<String, String> submitted,
-                                      Connection current, List<FieldError> errors, Map<String, Object> changes) {
-        Map<String, String> input = submitted == null ? Map.of() : submitted;
-        Map<String, String> result = new LinkedHashMap<>();
-        Map<String, String> forValidation = new LinkedHashMap<>();
-        for (ConfigField field : schema.fields()) {
-            String old = stored.get(field.name());
-            boolean sent = input.containsKey(field.name());
-            String value = input.get(field.name());
-            String next;
-            if (field.type() == FieldType.FILE) {
-                next = old; // set by uploading a document, never through the form
-            } else if (field.secret()) {
-                if (!sent || value == null || (old != null && value.equals(mask(old)))) {
-                    next = old;
-                } else if (value.startsWith(MASK.substring(0, 4))) {
-                    // A mask that is not the current one: a form loaded before someone else changed the secret.
-                    errors.add(new FieldError("settings." + field.name(), field.label() + " was changed since this form "
-                            + "was loaded; type the new value, or reload to keep the stored one"));
-                    next = old;
-                } else if (value.isBlank()) {
-                    next = null;
-                } else {
-                    next = secrets.encrypt(value);
-                }
-                if (current != null && !Objects.equals(next, old)) {
-                    changes.put(field.name(), next == null ? "removed" : "rotated");
-                }
-            } else {
-                next = !sent ? old : value == null || value.isBlank() ? null : value.strip();
-                if (current != null && !Objects.equals(next, old)) {
-                    changes.put(field.name(), dev.evident.shared.audit.AuditRecord.change(old, next));
-                }
-            }
-            if (next != null) {
-                result.put(field.name(), next);
-                forValidation.put(field.name(), field.secret() ? "(set)" : next);
-            }
-        }
-        for (String key : input.keySet()) {
-            if (schema.field(key).isEmpty()) {
-                forValidation.put(key, input.get(key));
-            }
-        }
-        for (ConfigProblem problem : schema.validate(forValidation)) {
-            if (!isDocument(schema, problem.field())) { // documents are uploaded after the connection exists; the sync reports a missing one
-                errors.add(new FieldError("settings." + problem.field(), problem.message()));
-            }
-        }
-        return result;
     }
 
     private String displayName(UUID orgId, String requested, String fallback, UUID self, List<FieldError> errors) {
@@ -496,7 +391,7 @@ class ConnectionService {
                     continue;
                 }
                 if (field.secret()) {
-                    masked.put(field.name(), mask(value));
+                    masked.put(field.name(), settings.mask(value));
                     secretsSet.add(field.name());
                 } else if (field.type() == FieldType.FILE) {
                     Document d = documents.get(field.name());
@@ -509,21 +404,6 @@ class ConnectionService {
             }
         }
         return new ConnectionDetails(c, factory, masked, secretsSet, documents, isFailing(c));
-    }
-
-    /** The mask of a stored secret: bullets, plus the last four characters of long secrets so people can tell them apart. */
-    String mask(String sealed) {
-        String plain;
-        try {
-            plain = secrets.decrypt(sealed);
-        } catch (RuntimeException e) {
-            return MASK;
-        }
-        return plain.length() >= 16 ? MASK + plain.substring(plain.length() - 4) : MASK;
-    }
-
-    private static List<String> secretNames(ConfigSchema schema, Map<String, String> stored) {
-        return schema.fields().stream().filter(ConfigField::secret).map(ConfigField::name).filter(stored::containsKey).toList();
     }
 
     private String names() {

@@ -62,6 +62,18 @@ class BuiltInChecksTest {
                 assertThat(r.outcome()).as(r.detail()).isEqualTo(Outcome.FAIL);
                 assertThat(r.detail()).contains((String) fail.get("reason"));
             }));
+            List<?> others = fixture.get("others") instanceof List<?> l ? l : List.of();
+            for (int i = 0; i < others.size(); i++) {
+                Map<?, ?> other = (Map<?, ?>) others.get(i);
+                Outcome expected = Outcome.valueOf(((String) other.get("outcome")).toUpperCase(java.util.Locale.ROOT));
+                tests.add(DynamicTest.dynamicTest(check.key() + " case " + (i + 1) + " gives " + expected, () -> {
+                    ResourceResult r = evaluate(check, other);
+                    assertThat(r.outcome()).as(r.detail()).isEqualTo(expected);
+                    if (other.get("reason") != null) {
+                        assertThat(r.detail()).contains((String) other.get("reason"));
+                    }
+                }));
+            }
         }
         return tests.stream();
     }

@@ -29,8 +29,8 @@ class BuiltInChecksTest {
     private static final BuiltInChecks CHECKS = new BuiltInChecks(LIBRARY, COMPILER);
 
     @Test
-    void theLibraryHasAtLeastTwentyChecksEachMappedToLibraryControls() {
-        assertThat(CHECKS.all()).hasSizeGreaterThanOrEqualTo(20);
+    void theLibraryHasAtLeastFiftyChecksEachMappedToLibraryControls() {
+        assertThat(CHECKS.all()).hasSizeGreaterThanOrEqualTo(50);
         assertThat(CHECKS.all()).allSatisfy(c -> {
             assertThat(c.controls()).isNotEmpty();
             assertThat(c.controls()).allSatisfy(id -> assertThat(LIBRARY.control(id)).isPresent());
@@ -41,6 +41,8 @@ class BuiltInChecksTest {
     void crossSourceChecksJoinWithoutNamingASourceInTheEngine() {
         assertThat(CHECKS.get("hr.terminated-removed-from-github").joins()).extracting(CheckJoin::type)
                 .containsExactly("github.member", "github.outside_collaborator");
+        assertThat(CHECKS.get("people.terminated-accounts-removed").joins()).extracting(CheckJoin::type).containsExactly(
+                "okta.user", "google.user", "aws.iam_user", "github.member", "github.outside_collaborator");
         assertThat(CHECKS.get("github.member-known-person").joins()).extracting(CheckJoin::type).containsExactly("hr.person");
         assertThat(CHECKS.get("github.owner-approved").parameters()).containsKey("approvedAdmins");
     }

@@ -5,6 +5,7 @@ import dev.cel.common.CelSourceLocation;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.ast.CelExpr.ExprKind.Kind;
 import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.navigation.CelNavigableExpr;
 import dev.evident.shared.problem.ProblemException.FieldError;
 import dev.evident.shared.problem.ProblemException.Location;
 import java.io.IOException;
@@ -50,16 +51,6 @@ final class AttributeNames {
      */
     static void check(CelAbstractSyntaxTree ast, Map<String, String> variables, Set<String> lists, String field,
                       List<FieldError> errors) {
-        Map<String, String> iterVars = new HashMap<>();
-        CelNavigableAst.fromAst(ast).getRoot().allNodes().forEach(node -> {
-            CelExpr e = node.expr();
-            if (e.exprKind().getKind() == Kind.COMPREHENSION) {
-                CelExpr range = e.comprehension().iterRange();
-                if (range.exprKind().getKind() == Kind.IDENT && lists.contains(range.ident().name())) {
-                    iterVars.put(e.comprehension().iterVar(), variables.get(range.ident().name()));
-                }
-            }
-        });
         CelNavigableAst.fromAst(ast).getRoot().allNodes().forEach(node -> {
             CelExpr e = node.expr();
             if (e.exprKind().getKind() != Kind.SELECT) {
@@ -74,7 +65,7 @@ final class AttributeNames {
                 return;
             }
             String name = holder.ident().name();
-            String type = name.equals("resource") ? variables.get("resource") : iterVars.get(name);
+            String type = name.equals("resource") ? variables.get("resource") : rangeType(node, name, variables, lists);
             Set<String> known = type == null ? null : KNOWN.get(type);
             String attribute = e.select().field();
             if (known != null && !known.contains(attribute)) {
@@ -86,6 +77,24 @@ final class AttributeNames {
                         new Location(field, line, column)));
             }
         });
+    }
+
+    /**
+     * The type of the joined list that the comprehension variable {@code name} visible at {@code node}
+     * ranges over: the nearest enclosing comprehension declaring it decides, so the same variable name
+     * reused in comprehensions over different joins (or over a plain list) is checked against each
+     * one's own type. Null when it ranges over anything but a join of a known type.
+     */
+    private static String rangeType(CelNavigableExpr node, String name, Map<String, String> variables, Set<String> lists) {
+        for (CelNavigableExpr at = node.parent().orElse(null); at != null; at = at.parent().orElse(null)) {
+            CelExpr e = at.expr();
+            if (e.exprKind().getKind() == Kind.COMPREHENSION && e.comprehension().iterVar().equals(name)) {
+                CelExpr range = e.comprehension().iterRange();
+                return range.exprKind().getKind() == Kind.IDENT && lists.contains(range.ident().name())
+                        ? variables.get(range.ident().name()) : null;
+            }
+        }
+        return null;
     }
 
     private static CelSourceLocation location(CelAbstractSyntaxTree ast, long id) {

@@ -29,8 +29,8 @@ class BuiltInChecksTest {
     private static final BuiltInChecks CHECKS = new BuiltInChecks(LIBRARY, COMPILER);
 
     @Test
-    void theLibraryHasAtLeastTwentyChecksEachMappedToLibraryControls() {
-        assertThat(CHECKS.all()).hasSizeGreaterThanOrEqualTo(20);
+    void theLibraryHasAtLeastFiftyChecksEachMappedToLibraryControls() {
+        assertThat(CHECKS.all()).hasSizeGreaterThanOrEqualTo(50);
         assertThat(CHECKS.all()).allSatisfy(c -> {
             assertThat(c.controls()).isNotEmpty();
             assertThat(c.controls()).allSatisfy(id -> assertThat(LIBRARY.control(id)).isPresent());
@@ -41,6 +41,8 @@ class BuiltInChecksTest {
     void crossSourceChecksJoinWithoutNamingASourceInTheEngine() {
         assertThat(CHECKS.get("hr.terminated-removed-from-github").joins()).extracting(CheckJoin::type)
                 .containsExactly("github.member", "github.outside_collaborator");
+        assertThat(CHECKS.get("people.terminated-accounts-removed").joins()).extracting(CheckJoin::type).containsExactly(
+                "okta.user", "google.user", "aws.iam_user", "github.member", "github.outside_collaborator");
         assertThat(CHECKS.get("github.member-known-person").joins()).extracting(CheckJoin::type).containsExactly("hr.person");
         assertThat(CHECKS.get("github.owner-approved").parameters()).containsKey("approvedAdmins");
     }
@@ -62,6 +64,18 @@ class BuiltInChecksTest {
                 assertThat(r.outcome()).as(r.detail()).isEqualTo(Outcome.FAIL);
                 assertThat(r.detail()).contains((String) fail.get("reason"));
             }));
+            List<?> others = fixture.get("others") instanceof List<?> l ? l : List.of();
+            for (int i = 0; i < others.size(); i++) {
+                Map<?, ?> other = (Map<?, ?>) others.get(i);
+                Outcome expected = Outcome.valueOf(((String) other.get("outcome")).toUpperCase(java.util.Locale.ROOT));
+                tests.add(DynamicTest.dynamicTest(check.key() + " case " + (i + 1) + " gives " + expected, () -> {
+                    ResourceResult r = evaluate(check, other);
+                    assertThat(r.outcome()).as(r.detail()).isEqualTo(expected);
+                    if (other.get("reason") != null) {
+                        assertThat(r.detail()).contains((String) other.get("reason"));
+                    }
+                }));
+            }
         }
         return tests.stream();
     }

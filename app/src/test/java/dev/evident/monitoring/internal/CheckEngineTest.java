@@ -75,8 +75,17 @@ class CheckEngineTest {
                 List.of(new CheckJoin("members", "github.member", "person", null, null)), Map.of())))
                 .isInstanceOfSatisfying(InvalidInputException.class, e ->
                         assertThat(e.errors().get(0).message()).contains("has no attribute 'rol'"));
+        List<CheckJoin> twoSources = List.of(new CheckJoin("members", "github.member", "person", null, null),
+                new CheckJoin("oktaUsers", "okta.user", "person", null, null));
+        compiler.compile(check("hr.person", "members.exists(a, a.attributes.login == 'x') || oktaUsers.exists(a, a.attributes.active)",
+                twoSources, Map.of()));
+        assertThatThrownBy(() -> compiler.compile(check("hr.person",
+                "members.exists(a, a.attributes.login == 'x') || oktaUsers.exists(a, a.attributes.logn == 'x')", twoSources, Map.of())))
+                .as("a variable name reused over another join is checked against that join's type")
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertThat(error.message()).contains("okta.user has no attribute 'logn'")));
         // a type no built-in connector produces is read as it comes
-        compiler.compile(check("okta.user", "resource.attributes.mfaEnrolled == true", List.of(), Map.of()));
+        compiler.compile(check("acme.widget", "resource.attributes.anything == true", List.of(), Map.of()));
     }
 
     @Test

@@ -36,7 +36,12 @@ final class Agreement {
 
     /** The Java twins' results; their join indexes are built once per snapshot, like the engine's. */
     static List<List<ResourceResult>> java(List<Paired> checks, InventorySnapshot snapshot, Instant now) {
-        Map<String, Map<String, List<Map<String, Object>>>> indexes = new HashMap<>();
+        return java(checks, snapshot, now, new HashMap<>());
+    }
+
+    /** The same with join indexes kept across calls on one snapshot (as the snapshot keeps the engine's). */
+    static List<List<ResourceResult>> java(List<Paired> checks, InventorySnapshot snapshot, Instant now,
+                                           Map<String, Map<String, List<Map<String, Object>>>> indexes) {
         List<List<ResourceResult>> out = new ArrayList<>(checks.size());
         for (Paired p : checks) {
             out.add(JavaChecks.evaluate(p.java(), snapshot, indexes, now));

@@ -9,7 +9,7 @@
 # The engine is package-private, so the benchmark is in the app's test sources (ChecksBenchmark) and runs
 # on the app's test class path. Build it first (writes app/target/bench-classpath.txt):
 #   ./mvnw -B -q -pl app -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-# JVM options: BENCH_JAVA_OPTS (default -Xmx2g).
+# JVM options: BENCH_JAVA_OPTS (default -Xmx3g).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 classpath="$root/app/target/bench-classpath.txt"
@@ -21,6 +21,6 @@ if [[ ! -f "$classpath" || ! -f "$main" ]]; then
 fi
 cd "$root"
 # shellcheck disable=SC2086
-exec "${JAVA:-java}" ${BENCH_JAVA_OPTS:--Xmx2g} \
+exec "${JAVA:-java}" ${BENCH_JAVA_OPTS:--Xmx3g} \
   -cp "$root/app/target/test-classes:$root/app/target/classes:$(cat "$classpath")" \
   dev.evident.monitoring.internal.ChecksBenchmark "$@"

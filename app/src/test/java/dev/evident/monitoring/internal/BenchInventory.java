@@ -79,28 +79,20 @@ final class BenchInventory {
     /** Every resource, type by type. */
     List<Resource> generate() {
         List<Resource> out = new ArrayList<>();
-        for (int i = 0; i < ORGANIZATIONS; i++) {
-            out.add(organization(i));
-        }
-        for (int i = 0; i < people; i++) {
-            out.add(person(i));
-        }
-        for (int i = 0; i < members; i++) {
-            out.add(member(i));
-        }
-        for (int i = 0; i < collaborators; i++) {
-            out.add(collaborator(i));
-        }
-        for (int i = 0; i < repositories; i++) {
-            out.add(repository(i));
-        }
-        for (int i = 0; i < pullRequests; i++) {
-            out.add(pullRequest(i));
-        }
-        for (int i = 0; i < alerts; i++) {
-            out.add(alert(i));
-        }
+        add(out, ORGANIZATIONS, this::organization);
+        add(out, people, this::person);
+        add(out, members, this::member);
+        add(out, collaborators, this::collaborator);
+        add(out, repositories, this::repository);
+        add(out, pullRequests, this::pullRequest);
+        add(out, alerts, this::alert);
         return out;
+    }
+
+    private static void add(List<Resource> out, int count, java.util.function.IntFunction<Resource> make) {
+        for (int i = 0; i < count; i++) {
+            out.add(make.apply(i));
+        }
     }
 
     private Resource organization(int i) {

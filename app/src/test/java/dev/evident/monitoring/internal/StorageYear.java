@@ -105,6 +105,11 @@ final class StorageYear {
             System.out.printf(Locale.ROOT, "  %-28s %s (indexes %s)%n", table, size(db.totalSize(table)),
                     size(db.indexSize(table)));
         }
+        db.jdbc.sql("""
+                SELECT indexname, pg_relation_size(CAST(schemaname || '.' || indexname AS regclass)) AS bytes
+                FROM pg_indexes WHERE schemaname = :schema AND tablename = 'monitoring_result_interval' ORDER BY indexname""")
+                .param("schema", db.schema).query((rs, n) -> String.format(Locale.ROOT, "    index %-28s %s",
+                        rs.getString("indexname"), size(rs.getLong("bytes")))).list().forEach(System.out::println);
         double perYear = (total - initialBytes) * 365.0 / days;
         System.out.printf(Locale.ROOT, "Storage after %d days: %,d intervals, monitoring tables %s (target <= 1 GiB after "
                         + "365 days: %s); %.0f bytes per interval with indexes; growth %s per year (%,.0f intervals)%n",

@@ -133,6 +133,28 @@ final class BenchDatabase implements AutoCloseable {
                 .query(Long.class).single();
     }
 
+    /** Whether the server vacuums by itself (a development server may run with autovacuum off). */
+    boolean autovacuum() {
+        return "on".equals(jdbc.sql("SHOW autovacuum").query(String.class).single());
+    }
+
+    /**
+     * Vacuums the table when PostgreSQL's default autovacuum would (dead rows above 50 + 20 % of the
+     * live ones); true when it did.
+     */
+    boolean vacuumLikeAutovacuum(String table) {
+        var counts = jdbc.sql("""
+                SELECT n_live_tup, n_dead_tup FROM pg_stat_user_tables WHERE schemaname = :schema AND relname = :table""")
+                .param("schema", schema).param("table", table).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        if (counts[1] <= 50 + 0.2 * counts[0]) {
+            return false;
+        }
+        jdbc.sql("VACUUM " + checked(schema) + "." + java.util.Objects.requireNonNull(
+                StorageYear.TABLES.contains(table) ? table : null, "not a monitoring table")).update();
+        return true;
+    }
+
     long count(String table) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE org_id = :org").param("org", orgId)
                 .query(Long.class).single();

@@ -160,6 +160,11 @@ final class BenchInventory {
         a.put("login", "ext" + i);
         a.put("twoFactorEnabled", random.nextInt(10) != 0);
         a.put("email", random.nextInt(10) < 7 ? personEmail((people - 1 - i) % people) : null);
+        if (random.nextInt(20) != 0) { // one in twenty synced before the connector read repository permissions
+            String repo = repositoryName(random.nextInt(repositories));
+            a.put("repositories", List.of(repo));
+            a.put("adminRepositories", random.nextInt(10) == 0 ? List.of(repo) : List.of());
+        }
         return new Resource(GITHUB, "github.outside_collaborator", String.valueOf(500_000 + i), "ext" + i, a);
     }
 

@@ -112,6 +112,11 @@ final class JavaChecks {
         return v instanceof NullValue ? null : v;
     }
 
+    @SuppressWarnings("unchecked")
+    static boolean has(Map<String, Object> resource, String attribute) {
+        return ((Map<String, Object>) resource.get("attributes")).containsKey(attribute);
+    }
+
     static String text(Map<String, Object> resource, String attribute) {
         return at(resource, attribute) instanceof String s ? s : null;
     }

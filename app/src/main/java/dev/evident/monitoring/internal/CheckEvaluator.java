@@ -55,8 +55,14 @@ final class CheckEvaluator {
         }
         boolean primaryFailed = failure != null && failure.covers(d.resourceType());
         Object celParams = ResourceValues.value(params);
-        List<ResourceResult> results = new ArrayList<>();
-        for (InventorySnapshot.Loaded l : snapshot.resources(d.resourceType())) {
+        List<InventorySnapshot.Loaded> resources = snapshot.resources(d.resourceType());
+        // Each join's index is looked up once per check, not once per resource.
+        List<Map<String, List<Map<String, Object>>>> indexes = new ArrayList<>(check.joins().size());
+        if (joinFailure == null && !resources.isEmpty()) {
+            check.joins().forEach(plan -> indexes.add(snapshot.index(plan)));
+        }
+        List<ResourceResult> results = new ArrayList<>(resources.size());
+        for (InventorySnapshot.Loaded l : resources) {
             var r = l.resource();
             String name = r.displayName() == null ? r.externalId() : r.displayName();
             Verdict verdict;
@@ -67,7 +73,7 @@ final class CheckEvaluator {
             } else if (l.value() == null) {
                 verdict = new Verdict(Outcome.ERROR, l.problem());
             } else {
-                verdict = check.evaluate(variables(check, l.value(), celParams, snapshot, now));
+                verdict = check.evaluate(variables(check, l.value(), celParams, indexes, now));
             }
             results.add(new ResourceResult(d.resourceType(), l.key(), name, r.connectionId(), verdict.outcome(),
                     verdict.detail()));
@@ -76,17 +82,18 @@ final class CheckEvaluator {
     }
 
     private static Map<String, Object> variables(CompiledCheck check, Map<String, Object> resource, Object params,
-                                                 InventorySnapshot snapshot, Instant now) {
+                                                 List<Map<String, List<Map<String, Object>>>> indexes, Instant now) {
         Map<String, Object> vars = new HashMap<>();
         vars.put("resource", resource);
         vars.put("now", now);
         vars.put("params", params);
-        for (JoinPlan plan : check.joins()) {
+        for (int i = 0; i < check.joins().size(); i++) {
+            JoinPlan plan = check.joins().get(i);
             CheckJoin j = plan.join();
             String key = j.onAll() ? ""
                     : j.byPerson() ? ResourceValues.identityKey(resource)
                     : CompiledCheck.key(plan.resourceKey(), resource);
-            List<Map<String, Object>> joined = key == null ? List.of() : snapshot.index(plan).getOrDefault(key, List.of());
+            List<Map<String, Object>> joined = key == null ? List.of() : indexes.get(i).getOrDefault(key, List.of());
             vars.put(j.as(), joined);
         }
         return vars;

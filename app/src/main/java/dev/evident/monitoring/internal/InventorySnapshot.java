@@ -14,11 +14,14 @@ import java.util.UUID;
  */
 final class InventorySnapshot {
 
-    /** A resource with its CEL value, or the reason its attributes could not be read. */
-    record Loaded(InventoryResource resource, Map<String, Object> value, String problem) {
+    /**
+     * A resource with its CEL value, or the reason its attributes could not be read, and its key (made
+     * once here rather than once per check that evaluates it).
+     */
+    record Loaded(InventoryResource resource, Map<String, Object> value, String problem, String key) {
 
-        String key() {
-            return resourceKey(resource);
+        Loaded(InventoryResource resource, Map<String, Object> value, String problem) {
+            this(resource, value, problem, resourceKey(resource));
         }
     }
 

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,11 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for result intervals. Every statement names the organization. */
+/**
+ * SQL for result intervals. They are stored as narrow spans of a subject (a check and resource pair,
+ * written once: V10) and read through the {@code monitoring_result_interval} view, which joins the
+ * two. Every statement names the organization.
+ */
 @Repository
 class ResultIntervals {
 
@@ -61,29 +66,94 @@ class ResultIntervals {
         return open;
     }
 
-    /** Closes and opens intervals as planned, all at {@code at}, in JDBC batches. */
+    /**
+     * Closes and opens intervals as planned, all at {@code at}, in JDBC batches. Intervals are spans of a
+     * subject (the check and resource pair, written once); a resource met for the first time gets one.
+     */
     void apply(UUID orgId, UUID checkId, int version, IntervalPlan plan, Instant at) {
         if (!plan.close().isEmpty()) {
             named.batchUpdate("""
-                    UPDATE monitoring_result_interval SET to_at = :at
-                    WHERE org_id = :org AND id = :id AND to_at IS NULL""", plan.close().stream()
-                    .map(id -> new MapSqlParameterSource().addValue("at", toDb(at)).addValue("org", orgId).addValue("id", id))
-                    .toArray(SqlParameterSource[]::new));
+                    UPDATE monitoring_result_span SET to_at = :at
+                    WHERE subject_id = :id AND to_at IS NULL
+                      AND EXISTS (SELECT 1 FROM monitoring_result_subject s WHERE s.id = :id AND s.org_id = :org)""",
+                    plan.close().stream().map(id -> new MapSqlParameterSource().addValue("at", toDb(at)).addValue("org", orgId)
+                            .addValue("id", id)).toArray(SqlParameterSource[]::new));
         }
         if (!plan.open().isEmpty()) {
+            Map<String, UUID> subjects = subjects(orgId, checkId, plan.open().stream()
+                    .map(r -> new Subject(r.resourceType(), r.resourceKey(), r.resourceName())).toList());
             named.batchUpdate("""
-                    INSERT INTO monitoring_result_interval (id, org_id, check_id, check_version, resource_type,
-                        resource_key, resource_name, outcome, detail, from_at, to_at)
-                    VALUES (:id, :org, :check, :version, :type, :key, :name, :outcome, :detail, :at, NULL)""",
-                    plan.open().stream().map(r -> params(orgId, checkId, version, r, at)).toArray(SqlParameterSource[]::new));
+                    INSERT INTO monitoring_result_span (subject_id, check_version, outcome, detail, from_at, to_at)
+                    VALUES (:subject, :version, :outcome, :detail, :at, NULL)""",
+                    plan.open().stream().map(r -> new MapSqlParameterSource().addValue("subject", subjects.get(r.resourceKey()))
+                            .addValue("version", version).addValue("outcome", r.outcome().id())
+                            .addValue("detail", truncate(r.detail(), MAX_DETAIL)).addValue("at", toDb(at)))
+                            .toArray(SqlParameterSource[]::new));
         }
     }
 
-    private SqlParameterSource params(UUID orgId, UUID checkId, int version, ResourceResult r, Instant at) {
-        return new MapSqlParameterSource().addValue("id", Ids.next(clock)).addValue("org", orgId).addValue("check", checkId)
-                .addValue("version", version).addValue("type", r.resourceType()).addValue("key", r.resourceKey())
-                .addValue("name", truncate(r.resourceName(), 300)).addValue("outcome", r.outcome().id())
-                .addValue("detail", truncate(r.detail(), MAX_DETAIL)).addValue("at", toDb(at));
+    /** What identifies a result's resource. */
+    private record Subject(String resourceType, String resourceKey, String resourceName) {
+    }
+
+    /**
+     * The subject ids of the check's pairs with these resources, creating the missing ones and renaming
+     * those whose resource was renamed.
+     */
+    private Map<String, UUID> subjects(UUID orgId, UUID checkId, List<Subject> wanted) {
+        Map<String, UUID> ids = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        RowCallback read = rs -> {
+            ids.put(rs.getString("resource_key"), rs.getObject("id", UUID.class));
+            names.put(rs.getString("resource_key"), rs.getString("resource_name"));
+        };
+        if (wanted.size() > SUBJECT_LOOKUP) {
+            jdbc.sql("SELECT id, resource_key, resource_name FROM monitoring_result_subject WHERE org_id = :org AND check_id = :check")
+                    .param("org", orgId).param("check", checkId).query(read::row).list();
+        } else {
+            jdbc.sql("""
+                    SELECT id, resource_key, resource_name FROM monitoring_result_subject
+                    WHERE org_id = :org AND check_id = :check AND resource_key IN (:keys)""")
+                    .param("org", orgId).param("check", checkId).param("keys", wanted.stream().map(Subject::resourceKey).toList())
+                    .query(read::row).list();
+        }
+        List<SqlParameterSource> inserts = new ArrayList<>();
+        List<SqlParameterSource> renames = new ArrayList<>();
+        for (Subject s : wanted) {
+            String name = truncate(s.resourceName(), 300);
+            UUID id = ids.get(s.resourceKey());
+            if (id == null) {
+                id = Ids.next(clock);
+                ids.put(s.resourceKey(), id);
+                inserts.add(new MapSqlParameterSource().addValue("id", id).addValue("org", orgId).addValue("check", checkId)
+                        .addValue("type", s.resourceType()).addValue("key", s.resourceKey()).addValue("name", name));
+            } else if (!java.util.Objects.equals(names.get(s.resourceKey()), name)) {
+                renames.add(new MapSqlParameterSource().addValue("id", id).addValue("org", orgId).addValue("name", name));
+            }
+        }
+        if (!inserts.isEmpty()) {
+            named.batchUpdate("""
+                    INSERT INTO monitoring_result_subject (id, org_id, check_id, resource_type, resource_key, resource_name)
+                    VALUES (:id, :org, :check, :type, :key, :name)""", inserts.toArray(SqlParameterSource[]::new));
+        }
+        if (!renames.isEmpty()) {
+            named.batchUpdate("UPDATE monitoring_result_subject SET resource_name = :name WHERE org_id = :org AND id = :id",
+                    renames.toArray(SqlParameterSource[]::new));
+        }
+        return ids;
+    }
+
+    /** Above this many resources, a check's subjects are read whole rather than by key. */
+    private static final int SUBJECT_LOOKUP = 500;
+
+    @FunctionalInterface
+    private interface RowCallback {
+        void accept(ResultSet rs) throws SQLException;
+
+        default Object row(ResultSet rs, int n) throws SQLException {
+            accept(rs);
+            return null;
+        }
     }
 
     /**
@@ -92,35 +162,43 @@ class ResultIntervals {
      */
     int closeConnection(UUID orgId, UUID connectionId, Instant at) {
         return jdbc.sql("""
-                UPDATE monitoring_result_interval SET to_at = :at
-                WHERE org_id = :org AND to_at IS NULL AND resource_key LIKE :prefix""")
+                UPDATE monitoring_result_span SET to_at = :at
+                WHERE to_at IS NULL AND subject_id IN (
+                    SELECT id FROM monitoring_result_subject WHERE org_id = :org AND resource_key LIKE :prefix)""")
                 .param("at", toDb(at)).param("org", orgId).param("prefix", connectionId + "/%").update();
     }
 
     /** Drops closed intervals of the check that started at or after {@code from}; for writing history before it. */
     int deleteClosedSince(UUID orgId, UUID checkId, Instant from) {
         return jdbc.sql("""
-                DELETE FROM monitoring_result_interval
-                WHERE org_id = :org AND check_id = :check AND to_at IS NOT NULL AND from_at >= :from""")
+                DELETE FROM monitoring_result_span
+                WHERE to_at IS NOT NULL AND from_at >= :from AND subject_id IN (
+                    SELECT id FROM monitoring_result_subject WHERE org_id = :org AND check_id = :check)""")
                 .param("org", orgId).param("check", checkId).param("from", toDb(from)).update();
     }
 
-    /** Moves the start of an open interval (history written before it). */
+    /** Moves the start of an open interval (history written before it); {@code id} is the interval's (its subject's). */
     void moveOpenStart(UUID orgId, UUID id, Instant from) {
-        jdbc.sql("UPDATE monitoring_result_interval SET from_at = :from WHERE org_id = :org AND id = :id AND to_at IS NULL")
+        jdbc.sql("""
+                UPDATE monitoring_result_span SET from_at = :from
+                WHERE subject_id = :id AND to_at IS NULL
+                  AND EXISTS (SELECT 1 FROM monitoring_result_subject s WHERE s.id = :id AND s.org_id = :org)""")
                 .param("from", toDb(from)).param("org", orgId).param("id", id).update();
     }
 
     /** Inserts closed intervals [from, to) of a check, for history written after the fact. */
     void insertClosed(UUID orgId, UUID checkId, int version, List<Interval> closed) {
+        if (closed.isEmpty()) {
+            return;
+        }
+        Map<String, Subject> distinct = new java.util.LinkedHashMap<>();
+        closed.forEach(i -> distinct.putIfAbsent(i.resourceKey(), new Subject(i.resourceType(), i.resourceKey(), i.resourceName())));
+        Map<String, UUID> subjects = subjects(orgId, checkId, List.copyOf(distinct.values()));
         named.batchUpdate("""
-                INSERT INTO monitoring_result_interval (id, org_id, check_id, check_version, resource_type,
-                    resource_key, resource_name, outcome, detail, from_at, to_at)
-                VALUES (:id, :org, :check, :version, :type, :key, :name, :outcome, :detail, :from, :to)""",
-                closed.stream().map(i -> new MapSqlParameterSource().addValue("id", Ids.next(Clock.fixed(i.from(),
-                                java.time.ZoneOffset.UTC))).addValue("org", orgId).addValue("check", checkId)
-                        .addValue("version", version).addValue("type", i.resourceType()).addValue("key", i.resourceKey())
-                        .addValue("name", truncate(i.resourceName(), 300)).addValue("outcome", i.outcome().id())
+                INSERT INTO monitoring_result_span (subject_id, check_version, outcome, detail, from_at, to_at)
+                VALUES (:subject, :version, :outcome, :detail, :from, :to)""",
+                closed.stream().map(i -> new MapSqlParameterSource().addValue("subject", subjects.get(i.resourceKey()))
+                        .addValue("version", version).addValue("outcome", i.outcome().id())
                         .addValue("detail", truncate(i.detail(), MAX_DETAIL)).addValue("from", toDb(i.from()))
                         .addValue("to", toDb(i.to()))).toArray(SqlParameterSource[]::new));
     }

@@ -23,8 +23,10 @@ import java.util.Set;
  */
 final class StorageYear {
 
-    static final List<String> TABLES = List.of("monitoring_result_interval", "monitoring_check", "monitoring_check_version",
-            "monitoring_check_exception");
+    /** The tables results live in (the monitoring_result_interval view joins the first two). */
+    static final List<String> HISTORY = List.of("monitoring_result_subject", "monitoring_result_span");
+    static final List<String> TABLES = List.of("monitoring_result_subject", "monitoring_result_span", "monitoring_check",
+            "monitoring_check_version", "monitoring_check_exception");
     private static final long GIB = 1L << 30;
     /** Unchanged hours run (and checked) on each of the first days, before and after the change. */
     private static final int VERIFIED_HOURS_PER_DAY = 3;
@@ -68,8 +70,8 @@ final class StorageYear {
         System.out.printf(Locale.ROOT, "Storage: %,d outcomes (check x resource), %,d intervals after the first evaluation "
                         + "= %s; simulating %d days of hourly evaluation, %,d outcomes (%.2f %%) changing per day%n",
                 outcomes, initialRows, size(initialBytes), days, perDay, dailyChange * 100);
-        System.out.println(emulateAutovacuum ? "The server has autovacuum off: the simulation runs VACUUM on the interval "
-                + "table whenever the default autovacuum settings would (dead rows > 50 + 20 % of live rows), checked daily"
+        System.out.println(emulateAutovacuum ? "The server has autovacuum off: the simulation runs VACUUM on the result "
+                + "tables whenever the default autovacuum settings would (dead rows > 50 + 20 % of live rows), checked daily"
                 : "The server's autovacuum is on and left to itself");
         Random random = new Random(42);
         Instant firstDay = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
@@ -98,8 +100,10 @@ final class StorageYear {
                 verified += ran;
             }
             skipped += 23 - ran;
-            if (emulateAutovacuum && db.vacuumLikeAutovacuum("monitoring_result_interval")) {
-                vacuums++;
+            for (String table : HISTORY) {
+                if (emulateAutovacuum && db.vacuumLikeAutovacuum(table)) {
+                    vacuums++;
+                }
             }
             if ((day + 1) % 30 == 0 || day + 1 == days) {
                 System.out.printf(Locale.ROOT, "  day %3d: %,d intervals, %s, %d vacuums, %.0f s elapsed%n", day + 1,
@@ -117,7 +121,8 @@ final class StorageYear {
         }
         db.jdbc.sql("""
                 SELECT indexname, pg_relation_size(CAST(schemaname || '.' || indexname AS regclass)) AS bytes
-                FROM pg_indexes WHERE schemaname = :schema AND tablename = 'monitoring_result_interval' ORDER BY indexname""")
+                FROM pg_indexes WHERE schemaname = :schema AND tablename IN ('monitoring_result_subject', 'monitoring_result_span')
+                ORDER BY indexname""")
                 .param("schema", db.schema).query((rs, n) -> String.format(Locale.ROOT, "    index %-28s %s",
                         rs.getString("indexname"), size(rs.getLong("bytes")))).list().forEach(System.out::println);
         double perYear = (total - initialBytes) * 365.0 / days;
@@ -125,7 +130,7 @@ final class StorageYear {
                         + "365 days: %s); %.0f bytes per interval with indexes; growth %s per year (%,.0f intervals)%n",
                 days, rows, size(total), days >= 365 ? (total <= GIB ? "met" : "NOT met") : "projected "
                         + size(initialBytes + (long) perYear) + (initialBytes + perYear <= GIB ? ", met" : ", NOT met"),
-                (double) db.totalSize("monitoring_result_interval") / rows, size((long) perYear),
+                (double) HISTORY.stream().mapToLong(db::totalSize).sum() / rows, size((long) perYear),
                 (rows - initialRows) * 365.0 / days);
     }
 

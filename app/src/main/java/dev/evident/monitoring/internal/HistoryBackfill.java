@@ -114,7 +114,7 @@ class HistoryBackfill implements MonitoringHistory {
                 intervals.moveOpenStart(orgId, current.id(), p.from());
                 moved++;
             } else if (p.from().isBefore(p.to())) {
-                closed.add(new Interval(null, checkId, version, p.resourceType(), p.resourceKey(), p.resourceName(),
+                closed.add(new Interval(0L, checkId, version, p.resourceType(), p.resourceKey(), p.resourceName(),
                         outcome, p.detail(), p.from(), p.to()));
             }
         }

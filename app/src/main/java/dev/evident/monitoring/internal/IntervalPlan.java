@@ -6,17 +6,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * What one evaluation of a check changes in its history: which open intervals close and which open.
  * An interval changes only when the outcome or the check version changes; a resource that is no longer
  * in the inventory has its interval closed and nothing opened.
  */
-record IntervalPlan(List<UUID> close, List<ResourceResult> open, List<Change> changes) {
+record IntervalPlan(List<Long> close, List<ResourceResult> open, List<Change> changes) {
 
     /** The interval currently open for a resource. */
-    record Open(UUID id, int version, Outcome outcome, String detail, String resourceType, String resourceName) {
+    record Open(long id, int version, Outcome outcome, String detail, String resourceType, String resourceName) {
     }
 
     /** An outcome change, published as CheckStateChanged; {@code previous} is null for a new resource. */
@@ -24,7 +23,7 @@ record IntervalPlan(List<UUID> close, List<ResourceResult> open, List<Change> ch
     }
 
     static IntervalPlan of(Map<String, Open> open, List<ResourceResult> results, int version, boolean removeMissing) {
-        List<UUID> close = new ArrayList<>();
+        List<Long> close = new ArrayList<>();
         List<ResourceResult> opened = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
         Set<String> seen = new HashSet<>();

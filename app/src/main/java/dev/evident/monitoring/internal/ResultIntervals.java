@@ -32,7 +32,7 @@ class ResultIntervals {
     static final int MAX_DETAIL = 1000;
 
     /** One stored interval; {@code to} is null while it is open. */
-    record Interval(UUID id, UUID checkId, int checkVersion, String resourceType, String resourceKey, String resourceName,
+    record Interval(long id, UUID checkId, int checkVersion, String resourceType, String resourceKey, String resourceName,
                     Outcome outcome, String detail, Instant from, Instant to) {
     }
 
@@ -80,7 +80,7 @@ class ResultIntervals {
                             .addValue("id", id)).toArray(SqlParameterSource[]::new));
         }
         if (!plan.open().isEmpty()) {
-            Map<String, UUID> subjects = subjects(orgId, checkId, plan.open().stream()
+            Map<String, Long> subjects = subjects(orgId, checkId, plan.open().stream()
                     .map(r -> new Subject(r.resourceType(), r.resourceKey(), r.resourceName())).toList());
             named.batchUpdate("""
                     INSERT INTO monitoring_result_span (subject_id, check_version, outcome, detail, from_at, to_at)
@@ -100,32 +100,19 @@ class ResultIntervals {
      * The subject ids of the check's pairs with these resources, creating the missing ones and renaming
      * those whose resource was renamed.
      */
-    private Map<String, UUID> subjects(UUID orgId, UUID checkId, List<Subject> wanted) {
-        Map<String, UUID> ids = new HashMap<>();
+    private Map<String, Long> subjects(UUID orgId, UUID checkId, List<Subject> wanted) {
+        Map<String, Long> ids = new HashMap<>();
         Map<String, String> names = new HashMap<>();
-        RowCallback read = rs -> {
-            ids.put(rs.getString("resource_key"), rs.getObject("id", UUID.class));
-            names.put(rs.getString("resource_key"), rs.getString("resource_name"));
-        };
-        if (wanted.size() > SUBJECT_LOOKUP) {
-            jdbc.sql("SELECT id, resource_key, resource_name FROM monitoring_result_subject WHERE org_id = :org AND check_id = :check")
-                    .param("org", orgId).param("check", checkId).query(read::row).list();
-        } else {
-            jdbc.sql("""
-                    SELECT id, resource_key, resource_name FROM monitoring_result_subject
-                    WHERE org_id = :org AND check_id = :check AND resource_key IN (:keys)""")
-                    .param("org", orgId).param("check", checkId).param("keys", wanted.stream().map(Subject::resourceKey).toList())
-                    .query(read::row).list();
-        }
+        read(orgId, checkId, wanted, ids, names);
         List<SqlParameterSource> inserts = new ArrayList<>();
         List<SqlParameterSource> renames = new ArrayList<>();
+        List<Subject> created = new ArrayList<>();
         for (Subject s : wanted) {
             String name = truncate(s.resourceName(), 300);
-            UUID id = ids.get(s.resourceKey());
+            Long id = ids.get(s.resourceKey());
             if (id == null) {
-                id = Ids.next(clock);
-                ids.put(s.resourceKey(), id);
-                inserts.add(new MapSqlParameterSource().addValue("id", id).addValue("org", orgId).addValue("check", checkId)
+                created.add(s);
+                inserts.add(new MapSqlParameterSource().addValue("org", orgId).addValue("check", checkId)
                         .addValue("type", s.resourceType()).addValue("key", s.resourceKey()).addValue("name", name));
             } else if (!java.util.Objects.equals(names.get(s.resourceKey()), name)) {
                 renames.add(new MapSqlParameterSource().addValue("id", id).addValue("org", orgId).addValue("name", name));
@@ -133,14 +120,36 @@ class ResultIntervals {
         }
         if (!inserts.isEmpty()) {
             named.batchUpdate("""
-                    INSERT INTO monitoring_result_subject (id, org_id, check_id, resource_type, resource_key, resource_name)
-                    VALUES (:id, :org, :check, :type, :key, :name)""", inserts.toArray(SqlParameterSource[]::new));
+                    INSERT INTO monitoring_result_subject (org_id, check_id, resource_type, resource_key, resource_name)
+                    VALUES (:org, :check, :type, :key, :name)""", inserts.toArray(SqlParameterSource[]::new));
+            read(orgId, checkId, created, ids, names); // the numbers the database gave them
         }
         if (!renames.isEmpty()) {
             named.batchUpdate("UPDATE monitoring_result_subject SET resource_name = :name WHERE org_id = :org AND id = :id",
                     renames.toArray(SqlParameterSource[]::new));
         }
         return ids;
+    }
+
+    /** Reads the subject numbers and names of these resources of the check into the maps. */
+    private void read(UUID orgId, UUID checkId, List<Subject> wanted, Map<String, Long> ids, Map<String, String> names) {
+        RowCallback read = rs -> {
+            ids.put(rs.getString("resource_key"), rs.getLong("id"));
+            names.put(rs.getString("resource_key"), rs.getString("resource_name"));
+        };
+        if (wanted.size() > SUBJECT_LOOKUP) {
+            jdbc.sql("SELECT id, resource_key, resource_name FROM monitoring_result_subject WHERE org_id = :org AND check_id = :check")
+                    .param("org", orgId).param("check", checkId).query(read::row).list();
+            return;
+        }
+        for (int from = 0; from < wanted.size(); from += SUBJECT_LOOKUP) {
+            List<String> keys = wanted.subList(from, Math.min(wanted.size(), from + SUBJECT_LOOKUP)).stream()
+                    .map(Subject::resourceKey).toList();
+            jdbc.sql("""
+                    SELECT id, resource_key, resource_name FROM monitoring_result_subject
+                    WHERE org_id = :org AND check_id = :check AND resource_key IN (:keys)""")
+                    .param("org", orgId).param("check", checkId).param("keys", keys).query(read::row).list();
+        }
     }
 
     /** Above this many resources, a check's subjects are read whole rather than by key. */
@@ -178,7 +187,7 @@ class ResultIntervals {
     }
 
     /** Moves the start of an open interval (history written before it); {@code id} is the interval's (its subject's). */
-    void moveOpenStart(UUID orgId, UUID id, Instant from) {
+    void moveOpenStart(UUID orgId, long id, Instant from) {
         jdbc.sql("""
                 UPDATE monitoring_result_span SET from_at = :from
                 WHERE subject_id = :id AND to_at IS NULL
@@ -193,7 +202,7 @@ class ResultIntervals {
         }
         Map<String, Subject> distinct = new java.util.LinkedHashMap<>();
         closed.forEach(i -> distinct.putIfAbsent(i.resourceKey(), new Subject(i.resourceType(), i.resourceKey(), i.resourceName())));
-        Map<String, UUID> subjects = subjects(orgId, checkId, List.copyOf(distinct.values()));
+        Map<String, Long> subjects = subjects(orgId, checkId, List.copyOf(distinct.values()));
         named.batchUpdate("""
                 INSERT INTO monitoring_result_span (subject_id, check_version, outcome, detail, from_at, to_at)
                 VALUES (:subject, :version, :outcome, :detail, :from, :to)""",
@@ -258,7 +267,7 @@ class ResultIntervals {
     }
 
     private static Interval interval(ResultSet rs, int n) throws SQLException {
-        return new Interval(rs.getObject("id", UUID.class), rs.getObject("check_id", UUID.class), rs.getInt("check_version"),
+        return new Interval(rs.getLong("id"), rs.getObject("check_id", UUID.class), rs.getInt("check_version"),
                 rs.getString("resource_type"), rs.getString("resource_key"), rs.getString("resource_name"),
                 Outcome.of(rs.getString("outcome")), rs.getString("detail"),
                 fromDb(rs.getObject("from_at", OffsetDateTime.class)), fromDb(rs.getObject("to_at", OffsetDateTime.class)));

@@ -6,7 +6,6 @@ import dev.evident.monitoring.internal.CheckEvaluator.ResourceResult;
 import dev.evident.monitoring.internal.IntervalPlan.Open;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class IntervalPlanTest {
@@ -15,8 +14,10 @@ class IntervalPlanTest {
         return new ResourceResult("github.member", key, key, null, outcome, null);
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong NEXT = new java.util.concurrent.atomic.AtomicLong();
+
     private static Open open(Outcome outcome, int version) {
-        return new Open(UUID.randomUUID(), version, outcome, null, "github.member", "x");
+        return new Open(NEXT.incrementAndGet(), version, outcome, null, "github.member", "x");
     }
 
     @Test

@@ -11,10 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The fastest HTTP download there can be on this machine: one file sent by the kernel
- * ({@link FileChannel#transferTo}, sendfile) over loopback, fetched by curl into a file. The export
- * benchmark reports it next to the plain copy, because curl writing the download to disk, not the
- * server, is what bounds any download to a file here.
+ * A reference download to disk: one file sent by the kernel ({@link FileChannel#transferTo},
+ * sendfile) over loopback, fetched by curl into a file, so the export's download-to-disk figure can be
+ * read against what the client side alone costs on this machine.
  */
 final class ReferenceServer {
 

@@ -119,8 +119,6 @@ class ResultIntervals {
             }
         }
         if (!inserts.isEmpty()) {
-            // in key order: the unique index on the key then fills its pages instead of splitting them half-empty
-            inserts.sort(java.util.Comparator.comparing(p -> (String) ((MapSqlParameterSource) p).getValue("key")));
             named.batchUpdate("""
                     INSERT INTO monitoring_result_subject (org_id, check_id, resource_type, resource_key, resource_name)
                     VALUES (:org, :check, :type, :key, :name)""", inserts.toArray(SqlParameterSource[]::new));

@@ -1,5 +1,6 @@
 package dev.evident.connectors.github;
 
+import dev.evident.connectors.http.LazyIterator;
 import dev.evident.connector.CollectedResource;
 import dev.evident.connector.CollectionContext;
 import dev.evident.connector.Collector;

@@ -532,6 +532,36 @@ abstract class ConnectionsContract extends IntegrationTest {
     }
 
     @Test
+    void accountsJoinTheirRosterPersonThroughAliasesFromEitherSide() {
+        Setup s = setup("Aliases");
+        String roster = s.api().post("/api/v1/connections", body("connector", "hr-roster", "displayName", "HR"))
+                .json().get("id").asText();
+        assertThat(upload(s, roster, "roster", "roster.csv", ("name,email,start date,end date,other emails\n"
+                + "Ana Lima,ana@acme.example,2024-01-15,,\"Ana.Lima@acme.example; ana@old.example\"\n"
+                + "Bo Chen,bo@acme.example,2023-02-01,2024-06-30,\n").getBytes(StandardCharsets.UTF_8)).status())
+                .isEqualTo(201);
+        assertThat(syncNow(s, roster).get("status").asText()).isEqualTo("ok");
+        Scripts.plan(s.script(), ScriptedConnectorFactory.ACCOUNT, Scripts.ok(
+                new Account("u1", "ana", "ana.lima@acme.example"),
+                new Account("u2", "bo-io", "bo.chen@acme.io", List.of("Bo@acme.example")),
+                new Account("u3", "stranger", "zed@elsewhere.example", List.of("zed@acme.example")),
+                new Account("u4", "old-ana", "ana@old.example")));
+        String id = create(s, "Scripted");
+        syncNow(s, id);
+
+        Map<String, String> people = new HashMap<>();
+        inventory.forEach(s.org().id(), ScriptedConnectorFactory.ACCOUNT, r -> people.put(r.externalId(), r.personEmail()));
+        assertThat(people).as("the roster's other emails, and the account's own aliases, name the roster person")
+                .containsEntry("u1", "ana@acme.example").containsEntry("u2", "bo@acme.example")
+                .containsEntry("u4", "ana@acme.example")
+                .as("someone the roster does not know is named by the smallest of their addresses")
+                .containsEntry("u3", "zed@acme.example");
+        Map<String, String> roster2 = new HashMap<>();
+        inventory.forEach(s.org().id(), "hr.person", r -> roster2.put(r.externalId(), r.personEmail()));
+        assertThat(roster2).containsEntry("ana@acme.example", "ana@acme.example").containsEntry("bo@acme.example", "bo@acme.example");
+    }
+
+    @Test
     void identityLinksOverrideEmailsAndUnlinkedAccountsAreListed() {
         Setup s = setup("Identity");
         String id = create(s, "Scripted");

@@ -11,6 +11,8 @@ import dev.evident.testing.H2Test;
 import dev.evident.testing.IntegrationTest;
 import dev.evident.testing.WebSession;
 import dev.evident.testing.WebSession.Page;
+import dev.evident.integration.testconnector.Scripts;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -35,13 +37,21 @@ class IdentityPagesOnH2IT extends IntegrationTest {
 
     /** A scripted connection with alice (alice@example.com) and build-bot (no email), synced. */
     private String syncedConnection(Organization org) throws InterruptedException {
+        return syncedConnection(org, "script-" + UUID.randomUUID());
+    }
+
+    private String syncedConnection(Organization org, String script) throws InterruptedException {
         ApiClient api = org.api();
         Map<String, Object> settings = new HashMap<>();
         settings.put("baseUrl", "https://scripted.example.com");
         settings.put("apiToken", "valid-people-token-0123456789-abcd");
-        settings.put("script", "script-" + UUID.randomUUID());
+        settings.put("script", script);
         String id = api.post("/api/v1/connections", Map.of("connector", ScriptedConnectorFactory.NAME, "displayName",
                 "Scripted people", "settings", settings)).json().get("id").asText();
+        return synced(api, id);
+    }
+
+    private static String synced(ApiClient api, String id) throws InterruptedException {
         assertThat(api.post("/api/v1/connections/" + id + "/sync", Map.of()).status()).isEqualTo(202);
         for (int i = 0; i < 600; i++) {
             var items = api.get("/api/v1/connections/" + id + "/syncs").json().get("items");
@@ -94,5 +104,45 @@ class IdentityPagesOnH2IT extends IntegrationTest {
         assertThat(web.post("/integrations/people/links/" + linkId + "/delete", Map.of()).status()).isEqualTo(302);
         assertThat(web.get("/integrations/people").body()).contains("The link was removed", "Accounts without a person",
                 "build-bot", "None: every account is joined by its own email");
+    }
+
+    @Test
+    void aPersonPageShowsTheirAccountsAcrossSystemsAndAccessKeptAfterLeaving() throws Exception {
+        Organization org = newOrganization("Person page");
+        WebSession web = browserlessSession();
+        web.signIn(org.adminEmail(), org.adminPassword());
+        String roster = org.api().post("/api/v1/connections", Map.of("connector", "hr-roster", "displayName", "HR"))
+                .json().get("id").asText();
+        web.get("/integrations/" + roster);
+        Page uploaded = web.postFile("/integrations/" + roster + "/documents/roster", "file", "roster.csv",
+                ("name,email,start date,end date,other emails\n"
+                        + "Ana Lima,ana@acme.example,2024-01-15,,\n"
+                        + "Bo Chen,bo@acme.example,2023-02-01,2024-06-30,bo.chen@acme.example\n")
+                        .getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(uploaded.status()).isEqualTo(302);
+        synced(org.api(), roster);
+        String script = "script-" + UUID.randomUUID();
+        Scripts.plan(script, ScriptedConnectorFactory.ACCOUNT, Scripts.ok(new Scripts.Account("u1", "ana", "ana@acme.example"),
+                new Scripts.Account("u2", "bochen", "bo.chen@acme.example")));
+        syncedConnection(org, script);
+
+        String people = web.get("/integrations/people").body();
+        assertThat(people).contains("href=\"/integrations/people/person?email=bo@acme.example\"", "left, 1 active",
+                "by alias bo.chen@acme.example");
+
+        Page bo = web.get("/integrations/people/person?email=Bo.Chen@acme.example");
+        assertThat(bo.status()).isEqualTo(200);
+        assertThat(bo.body()).contains("<h1>Bo Chen</h1>", "is an alias of <strong>bo@acme.example</strong>",
+                "Still has access after leaving", "left on 2024-06-30 and still holds 1 active account",
+                "Scripted people (bochen)", "an alias", "terminated");
+        Page ana = web.get("/integrations/people/person?email=ana@acme.example");
+        assertThat(ana.body()).contains("<h1>Ana Lima</h1>", "its email").doesNotContain("Still has access after leaving");
+        assertThat(web.get("/integrations/people/person?email=nobody@acme.example").status()).isEqualTo(404);
+        assertThat(web.get("/integrations/people/person?email=not-an-address").status()).isEqualTo(404);
+        Organization other = newOrganization("Other org");
+        WebSession outsider = browserlessSession();
+        outsider.signIn(other.adminEmail(), other.adminPassword());
+        assertThat(outsider.get("/integrations/people/person?email=ana@acme.example").status())
+                .as("another organization's people are not found").isEqualTo(404);
     }
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,6 +60,21 @@ class IdentityLinks {
     List<InventoryResource> accounts(Actor actor, int limit) {
         actor.require(Permission.INTEGRATIONS_READ);
         return inventory.accounts(actor.orgId(), limit);
+    }
+
+    /** The person {@code email} names (an alias names its person) with every account joined to them. */
+    PeopleView.Person person(Actor actor, String email, Map<UUID, String> connectionNames) {
+        actor.require(Permission.INTEGRATIONS_READ);
+        String address = blankToNull(email);
+        if (address == null || !EMAIL.matcher(address).matches() || address.length() > 320) {
+            throw new NotFoundException("Person");
+        }
+        List<InventoryResource> resources = inventory.accountsOf(actor.orgId(), address);
+        if (resources.isEmpty()) {
+            throw new NotFoundException("Person");
+        }
+        return PeopleView.person(resources.get(0).personEmail(), resources, inventory.links(actor.orgId(), 1000),
+                connectionNames);
     }
 
     @Transactional

@@ -1,6 +1,8 @@
 package dev.evident.integration.internal;
 
 import dev.evident.integration.InventoryResource;
+import dev.evident.integration.ResourceChecks;
+import dev.evident.integration.ResourceChecks.ResourceRef;
 import dev.evident.integration.internal.InventoryStore.IdentityLink;
 import dev.evident.shared.Ids;
 import dev.evident.shared.problem.ProblemException;
@@ -8,11 +10,16 @@ import dev.evident.shared.security.Actor;
 import dev.evident.shared.security.Permission;
 import dev.evident.shared.security.RequiresPermission;
 import dev.evident.shared.web.FormErrors;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,10 +39,35 @@ class IdentityPages {
 
     private final IdentityLinks links;
     private final ConnectionService connections;
+    private final ObjectProvider<ResourceChecks> resourceChecks;
+    private final Clock clock;
 
-    IdentityPages(IdentityLinks links, ConnectionService connections) {
+    IdentityPages(IdentityLinks links, ConnectionService connections, ObjectProvider<ResourceChecks> resourceChecks,
+                  Clock clock) {
         this.links = links;
         this.connections = connections;
+        this.resourceChecks = resourceChecks;
+        this.clock = clock;
+    }
+
+    /** One person's accounts across every connected system, with their state there and what the checks say. */
+    @GetMapping("/integrations/people/person")
+    @RequiresPermission(Permission.INTEGRATIONS_READ)
+    String person(Actor actor, @RequestParam(required = false) String email, Model model) {
+        PeopleView.Person person = links.person(actor, email, connectionNames(actor));
+        model.addAttribute("person", person);
+        model.addAttribute("asked", email.strip().toLowerCase(java.util.Locale.ROOT));
+        ResourceChecks checks = actor.can(Permission.CHECKS_READ) ? resourceChecks.getIfAvailable() : null;
+        model.addAttribute("showChecks", checks != null);
+        Map<ResourceRef, ResourceChecks.Summary> summaries = checks == null ? Map.of() : checks.summaries(actor.orgId(),
+                person.accounts().stream().map(a -> new ResourceRef(a.connectionId(), a.type(), a.externalId())).toList());
+        Map<String, ResourceChecks.Summary> byAccount = new HashMap<>();
+        summaries.forEach((ref, summary) -> byAccount.put(ref.connectionId() + "|" + ref.type() + "|" + ref.externalId(), summary));
+        model.addAttribute("checks", byAccount);
+        model.addAttribute("daysSinceEnd", person.endDate() == null ? null
+                : ChronoUnit.DAYS.between(person.endDate(), LocalDate.now(clock.withZone(ZoneOffset.UTC))));
+        model.addAttribute("canManage", actor.can(Permission.INTEGRATIONS_MANAGE));
+        return "integrations/person";
     }
 
     @GetMapping("/integrations/people")
@@ -75,9 +107,14 @@ class IdentityPages {
         return "redirect:/integrations/people";
     }
 
-    private void model(Actor actor, Model model) {
+    private Map<UUID, String> connectionNames(Actor actor) {
         Map<UUID, String> names = new HashMap<>();
         connections.list(actor).forEach(d -> names.put(d.connection().id(), d.connection().displayName()));
+        return names;
+    }
+
+    private void model(Actor actor, Model model) {
+        Map<UUID, String> names = connectionNames(actor);
         List<IdentityLink> all = links.list(actor);
         List<InventoryResource> accounts = links.accounts(actor, MAX_ACCOUNTS);
         var people = PeopleView.people(accounts, all, names);

@@ -24,14 +24,21 @@ import tools.jackson.databind.JsonNode;
 /**
  * The current inventory and the manual identity links that decide whose account a resource is.
  * A resource's person is its link if one exists (a link for its connection wins over one for its
- * connector), otherwise its own lower-cased {@code email} attribute.
+ * connector), otherwise its own lower-cased {@code email} attribute; either is then replaced by the
+ * roster email it is an alias of ({@link IdentityAliases}).
  */
 @Repository
 class InventoryStore implements Inventory {
 
-    /** A resource as the sync writes it; {@code email} is the lower-cased email attribute, or null. */
+    /** The type whose resources are people rather than accounts: its emails name the people alias groups join. */
+    static final String ROSTER_TYPE = "hr.person";
+
+    /**
+     * A resource as the sync writes it; {@code email} is the lower-cased email attribute, or null;
+     * {@code aliases} the other addresses it names, space-separated ({@link IdentityAliases#column}), or null.
+     */
     record NewResource(String type, String externalId, String displayName, String attributesJson, boolean account,
-                       String email, Instant collectedAt, String rawDigest) {
+                       String email, String aliases, Instant collectedAt, String rawDigest) {
     }
 
     record IdentityLink(UUID id, UUID connectionId, String connector, String resourceType, String externalId,
@@ -55,8 +62,8 @@ class InventoryStore implements Inventory {
                 .param("org", orgId).param("conn", connectionId).param("type", type).update();
         template.batchUpdate("""
                 INSERT INTO integration_resource (org_id, connection_id, connector, resource_type, external_id,
-                    display_name, attributes, account, email, collected_at, raw_digest)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", resources, 500, (ps, r) -> {
+                    display_name, attributes, account, email, collected_at, raw_digest, aliases)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", resources, 500, (ps, r) -> {
             ps.setObject(1, orgId);
             ps.setObject(2, connectionId);
             ps.setString(3, connector);
@@ -68,6 +75,7 @@ class InventoryStore implements Inventory {
             ps.setString(9, r.email());
             ps.setObject(10, toDb(r.collectedAt()));
             ps.setString(11, r.rawDigest());
+            ps.setString(12, r.aliases());
         });
     }
 
@@ -180,6 +188,22 @@ class InventoryStore implements Inventory {
                 .param("org", orgId).param("limit", limit).query((rs, i) -> resource(rs, links)).list();
     }
 
+    /** Every account (and roster entry) joined to the person {@code email} names, however it was joined. */
+    List<InventoryResource> accountsOf(UUID orgId, String email) {
+        Links links = links(orgId);
+        String person = links.aliases().person(email);
+        List<InventoryResource> result = new java.util.ArrayList<>();
+        jdbc.sql("SELECT * FROM integration_resource WHERE org_id = :org AND account = TRUE"
+                        + " ORDER BY resource_type, connection_id, external_id")
+                .param("org", orgId).query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    InventoryResource r = resource(rs, links);
+                    if (person.equals(r.personEmail())) {
+                        result.add(r);
+                    }
+                });
+        return result;
+    }
+
     /**
      * Accounts nobody is known for: resources that carry an {@code email} attribute (so they are
      * accounts of people) but have neither an email nor a link.
@@ -260,16 +284,38 @@ class InventoryStore implements Inventory {
                         byConnector.put(key(l.connector(), l.resourceType(), l.externalId()), l.personEmail());
                     }
                 });
-        return new Links(byConnection, byConnector);
+        return new Links(byConnection, byConnector, aliases(orgId));
     }
 
-    private record Links(Map<String, String> byConnection, Map<String, String> byConnector) {
+    /**
+     * The organization's alias groups: addresses of accounts and roster people that list other addresses,
+     * and the roster's emails (which name the person of a group). Nothing is read twice when nobody has aliases.
+     */
+    IdentityAliases aliases(UUID orgId) {
+        List<IdentityAliases.Entry> entries = jdbc.sql("""
+                SELECT resource_type, email, aliases FROM integration_resource
+                WHERE org_id = :org AND email IS NOT NULL AND aliases IS NOT NULL""")
+                .param("org", orgId).query((rs, i) -> new IdentityAliases.Entry(rs.getString("email"),
+                        IdentityAliases.fromColumn(rs.getString("aliases")), ROSTER_TYPE.equals(rs.getString("resource_type"))))
+                .list();
+        if (entries.isEmpty()) {
+            return IdentityAliases.NONE;
+        }
+        List<IdentityAliases.Entry> all = new java.util.ArrayList<>(entries);
+        jdbc.sql("SELECT email FROM integration_resource WHERE org_id = :org AND resource_type = :roster AND email IS NOT NULL"
+                        + " AND aliases IS NULL")
+                .param("org", orgId).param("roster", ROSTER_TYPE)
+                .query((rs, i) -> all.add(new IdentityAliases.Entry(rs.getString("email"), List.of(), true))).list();
+        return IdentityAliases.of(all);
+    }
+
+    private record Links(Map<String, String> byConnection, Map<String, String> byConnector, IdentityAliases aliases) {
         String personOf(UUID connectionId, String connector, String type, String externalId, String email) {
             String linked = byConnection.get(key(connectionId.toString(), type, externalId));
             if (linked == null) {
                 linked = byConnector.get(key(connector, type, externalId));
             }
-            return linked != null ? linked : email;
+            return aliases.person(linked != null ? linked : email);
         }
     }
 
@@ -285,6 +331,21 @@ class InventoryStore implements Inventory {
         return new InventoryResource(connectionId, connector, type, externalId, rs.getString("display_name"),
                 rs.getString("attributes"), links.personOf(connectionId, connector, type, externalId, rs.getString("email")),
                 fromDb(rs.getObject("collected_at", OffsetDateTime.class)), rs.getString("raw_digest"));
+    }
+
+    /** The {@code aliases} attribute (a list of addresses) as the aliases column, or null. */
+    static String aliasesOf(JsonNode attributes) {
+        JsonNode aliases = attributes.get("aliases");
+        if (aliases == null || !aliases.isArray() || aliases.isEmpty()) {
+            return null;
+        }
+        List<String> addresses = new java.util.ArrayList<>();
+        aliases.forEach(a -> {
+            if (a.isString()) {
+                addresses.add(a.asString());
+            }
+        });
+        return IdentityAliases.column(addresses, 4000);
     }
 
     /** The lower-cased {@code email} attribute of an attributes object, or null. */

@@ -185,7 +185,8 @@ class SyncEngine {
                 }
                 byId.remove(r.externalId()); // a repeated id counts once, in its last position
                 byId.put(r.externalId(), new NewResource(r.type(), r.externalId(), r.displayName(), r.attributesJson(),
-                        attributes.has("email"), InventoryStore.emailOf(attributes), r.collectedAt(), r.rawDigest()));
+                        attributes.has("email"), InventoryStore.emailOf(attributes), InventoryStore.aliasesOf(attributes), r.collectedAt(),
+                        r.rawDigest()));
             }
         } catch (UncheckedCollectionException e) {
             throw e.getCause();

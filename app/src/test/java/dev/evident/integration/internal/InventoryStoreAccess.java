@@ -31,7 +31,11 @@ public final class InventoryStoreAccess {
     /** Makes {@code rows} the connection's whole inventory of the type; the caller holds the transaction. */
     public void replaceType(UUID orgId, UUID connectionId, String connector, String type, List<Row> rows) {
         store.replaceType(orgId, connectionId, connector, type, rows.stream().map(r -> new InventoryStore.NewResource(
-                r.type(), r.externalId(), r.displayName(), r.attributesJson(), r.account(), r.email(), r.collectedAt(),
-                null)).toList());
+                r.type(), r.externalId(), r.displayName(), r.attributesJson(), r.account(), r.email(),
+                aliases(r.attributesJson()), r.collectedAt(), null)).toList());
+    }
+
+    private static String aliases(String attributesJson) {
+        return attributesJson == null ? null : InventoryStore.aliasesOf(ConnectionStore.JSON.readTree(attributesJson));
     }
 }

@@ -116,7 +116,8 @@ public class ScriptedConnectorFactory implements ConnectorFactory {
             for (Scripts.Account a : step.accounts()) {
                 // Accounts carry an email attribute (null when unknown); repositories are not accounts.
                 String attributes = type.equals(ACCOUNT) ? "{\"login\":\"" + a.login() + "\",\"email\":"
-                        + (a.email() == null ? "null" : "\"" + a.email() + "\"") + "}"
+                        + (a.email() == null ? "null" : "\"" + a.email() + "\"") + ",\"aliases\":["
+                        + String.join(",", a.aliases().stream().map(x -> "\"" + x + "\"").toList()) + "]}"
                         : "{\"name\":\"" + a.login() + "\"}";
                 resources.add(new CollectedResource(type, a.id(), a.login(), attributes, ctx.clock().instant(),
                         Hashes.sha256Hex(type + ":" + attributes)));

@@ -14,7 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Scripts {
 
-    public record Account(String id, String login, String email) {
+    /** An account; {@code aliases} become its "aliases" attribute (other addresses it is known by). */
+    public record Account(String id, String login, String email, List<String> aliases) {
+
+        public Account(String id, String login, String email) {
+            this(id, login, email, List.of());
+        }
     }
 
     public record Step(List<Account> accounts, CollectionException failure) {

@@ -13,7 +13,10 @@ enum Column {
     EMPLOYMENT_TYPE("employment type", false, "employment type", "type", "worker type", "employee type",
             "contract type"),
     START_DATE("start date", true, "start date", "hire date", "started", "start"),
-    END_DATE("end date", false, "end date", "termination date", "term date", "leave date", "left", "end");
+    END_DATE("end date", false, "end date", "termination date", "term date", "leave date", "left", "end"),
+    /** Other work addresses of the person (renamed mailboxes, a second domain), so their accounts still join. */
+    ALIASES("other emails", false, "other emails", "other email", "aliases", "email aliases", "alias emails",
+            "alternate emails", "alternate email", "secondary email", "secondary emails");
 
     private final String label;
     private final boolean required;

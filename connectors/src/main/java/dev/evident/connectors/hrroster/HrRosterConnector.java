@@ -76,6 +76,7 @@ final class HrRosterConnector implements Connector, Testable, Collector {
         attributes.put("startDate", person.startDate().toString());
         attributes.put("endDate", person.endDate() == null ? null : person.endDate().toString());
         attributes.put("status", person.status(today));
+        person.aliases().forEach(attributes.putArray("aliases")::add);
         return JSON.writeValueAsString(attributes);
     }
 

@@ -5,9 +5,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -21,6 +23,7 @@ final class Roster {
     static final String DATE_FORMATS = "use YYYY-MM-DD (e.g. 2026-03-01) or a date cell in XLSX";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern ISO_DATE_TIME_PREFIX = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ].*");
+    private static final Pattern ALIAS_SEPARATORS = Pattern.compile("[,;\\s]+");
     private static final int MAX_PROBLEMS = 50;
 
     private final Table table;
@@ -28,6 +31,7 @@ final class Roster {
     private final Map<Column, String> headers = new EnumMap<>(Column.class);
     private final List<String> problems = new ArrayList<>();
     private final List<Person> people = new ArrayList<>();
+    private final Map<String, String> aliasesSeen = new HashMap<>();
     private int problemCount;
 
     private Roster(Table table) {
@@ -130,10 +134,22 @@ final class Roster {
             if (start != null && end != null && end.isBefore(start)) {
                 problem(row, Column.END_DATE, "end date " + end + " is before the start date " + start);
             }
+            List<String> aliases = aliases(row, email);
             if (problemCount == before) {
                 people.add(new Person(row.location(), email.toLowerCase(Locale.ROOT), name, text(row, Column.DEPARTMENT),
                         manager == null ? null : manager.toLowerCase(Locale.ROOT),
-                        employmentType(text(row, Column.EMPLOYMENT_TYPE)), start, end));
+                        employmentType(text(row, Column.EMPLOYMENT_TYPE)), start, end, aliases));
+            }
+        }
+        for (Table.Row row : table.rows()) {
+            String own = text(row, Column.EMAIL);
+            for (String part : aliasCell(row)) {
+                String alias = part.toLowerCase(Locale.ROOT);
+                String owner = seen.get(alias);
+                if (owner != null && (own == null || !alias.equals(own.toLowerCase(Locale.ROOT)))) {
+                    problem(row, Column.ALIASES, "the other email " + alias + " is the email of the person on " + owner
+                            + "; an address can belong to one person only");
+                }
             }
         }
     }
@@ -145,6 +161,37 @@ final class Roster {
         }
         String value = row.cell(index);
         return value.isEmpty() ? null : value;
+    }
+
+    /**
+     * The other-emails cell: addresses separated by commas, semicolons or spaces, each an email, none the
+     * person's own email and none another person's alias.
+     */
+    private List<String> aliases(Table.Row row, String email) {
+        Set<String> result = new LinkedHashSet<>();
+        for (String part : aliasCell(row)) {
+            String alias = part.toLowerCase(Locale.ROOT);
+            if (!EMAIL.matcher(part).matches()) {
+                problem(row, Column.ALIASES, "\"" + part + "\" is not an email address; separate addresses with commas");
+            } else if (email != null && alias.equals(email.toLowerCase(Locale.ROOT))) {
+                continue;
+            } else {
+                String first = aliasesSeen.putIfAbsent(alias, row.location());
+                if (first != null && !first.equals(row.location())) {
+                    problem(row, Column.ALIASES, "the other email " + alias + " is given for two people, also on " + first
+                            + "; an address can belong to one person only");
+                } else if (first == null) {
+                    result.add(alias);
+                }
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private List<String> aliasCell(Table.Row row) {
+        String value = text(row, Column.ALIASES);
+        return value == null ? List.of() : List.of(ALIAS_SEPARATORS.split(value.strip())).stream()
+                .filter(part -> !part.isEmpty()).toList();
     }
 
     private LocalDate date(Table.Row row, Column column) {

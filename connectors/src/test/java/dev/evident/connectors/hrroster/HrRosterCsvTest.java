@@ -211,4 +211,31 @@ class HrRosterCsvTest {
         assertThatThrownBy(() -> new HrRosterConnector().collect(dev.evident.connector.CollectionContext.of(RosterFixtures.CLOCK, null)))
                 .isInstanceOf(CollectionException.class).hasMessageContaining("no roster uploaded");
     }
+
+    @Test
+    void otherEmailsBecomeAliasesLowerCasedWithoutTheOwnAddress() throws Exception {
+        List<CollectedResource> people = collect(csv("Name,Email,Start Date,Other Emails\n"
+                + "Jane,jane@acme.example,2024-01-08,\"J.Doe@Acme.example; jane@acme.example , jane@old.example\"\n"
+                + "Bob,bob@acme.example,2024-01-08,\n"));
+
+        Map<String, JsonNode> byEmail = byEmail(people);
+        assertThat(byEmail.get("jane@acme.example").get("aliases").toString())
+                .isEqualTo("[\"j.doe@acme.example\",\"jane@old.example\"]");
+        assertThat(byEmail.get("bob@acme.example").get("aliases").toString()).isEqualTo("[]");
+    }
+
+    @Test
+    void anOtherEmailThatIsNotAnAddressOrBelongsToSomeoneElseIsRefusedWithItsCell() {
+        assertThatThrownBy(() -> collect(csv("Name,Email,Start Date,Aliases\n"
+                + "Jane,jane@acme.example,2024-01-08,jane-at-old\n"
+                + "Bob,bob@acme.example,2024-01-08,jane@acme.example\n"
+                + "Carl,carl@acme.example,2024-01-08,c@acme.example\n"
+                + "Cleo,cleo@acme.example,2024-01-08,c@acme.example\n")))
+                .hasMessageStartingWith("3 problems in the roster, nothing imported")
+                .hasMessageContaining("line 2, column 4 \"Aliases\": \"jane-at-old\" is not an email address")
+                .hasMessageContaining("line 3, column 4 \"Aliases\": the other email jane@acme.example is the email of the "
+                        + "person on line 2")
+                .hasMessageContaining("line 5, column 4 \"Aliases\": the other email c@acme.example is given for two people, "
+                        + "also on line 4");
+    }
 }

@@ -37,6 +37,11 @@ final class GoogleRules implements RestClient.Rules {
     }
 
     @Override
+    public String detail(RestClient.Response response) {
+        return detail(response.body());
+    }
+
+    @Override
     public ApiException error(RestClient.Response response, String need) {
         int status = response.status();
         String what = response.what();

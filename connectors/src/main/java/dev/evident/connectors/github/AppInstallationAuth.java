@@ -2,6 +2,9 @@ package dev.evident.connectors.github;
 
 import dev.evident.connector.CollectionException;
 import dev.evident.connector.InvalidConfigException;
+import dev.evident.connectors.http.ApiException;
+import dev.evident.connectors.http.Json;
+import dev.evident.connectors.http.RestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayOutputStream;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,7 +30,7 @@ final class AppInstallationAuth implements GitHubAuth {
     /** Renew this long before expiry so a token never runs out in the middle of a page. */
     static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(5);
 
-    private final GitHubHttp http;
+    private final RestClient http;
     private final String appId;
     private final String installationId;
     private final PrivateKey privateKey;
@@ -34,7 +38,7 @@ final class AppInstallationAuth implements GitHubAuth {
     private String token;
     private Instant expiresAt;
 
-    AppInstallationAuth(GitHubHttp http, String appId, String installationId, PrivateKey privateKey, Clock clock) {
+    AppInstallationAuth(RestClient http, String appId, String installationId, PrivateKey privateKey, Clock clock) {
         this.http = http;
         this.appId = appId;
         this.installationId = installationId;
@@ -63,16 +67,17 @@ final class AppInstallationAuth implements GitHubAuth {
 
     private void renew() throws CollectionException {
         String jwt = jwt(appId, privateKey, clock.instant());
-        GitHubHttp.Response response;
+        RestClient.Response response;
         try {
-            response = http.send("POST", "/app/installations/" + installationId + "/access_tokens", "Bearer " + jwt,
+            response = http.send("POST", "/app/installations/" + installationId + "/access_tokens",
+                    Map.of("Authorization", "Bearer " + jwt), null,
                     "the App installed on the organization (check the installation ID)", Set.of());
-        } catch (GitHubApiException e) {
+        } catch (ApiException e) {
             throw switch (e.status()) {
-                case 401 -> new GitHubApiException(401, "GitHub rejected the App's JWT (HTTP 401): check that the App ID "
+                case 401 -> new ApiException(401, "GitHub rejected the App's JWT (HTTP 401): check that the App ID "
                         + appId + " is right, that the private key belongs to this App and has not been revoked, "
                         + "and that this server's clock is correct");
-                case 404 -> new GitHubApiException(404, "GitHub App installation " + installationId + " not found "
+                case 404 -> new ApiException(404, "GitHub App installation " + installationId + " not found "
                         + "(HTTP 404): install the App on the organization and copy the number at the end of the "
                         + "installation's settings URL");
                 default -> e;

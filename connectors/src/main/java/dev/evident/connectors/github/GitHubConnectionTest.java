@@ -3,11 +3,15 @@ package dev.evident.connectors.github;
 import dev.evident.connector.CollectionException;
 import dev.evident.connector.ConnectionTestResult;
 import dev.evident.connector.TestStep;
+import dev.evident.connectors.http.ApiException;
+import dev.evident.connectors.http.Json;
+import dev.evident.connectors.http.RestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,7 +48,7 @@ final class GitHubConnectionTest {
     private boolean reach() {
         try {
             // Any HTTP answer proves the server is there; credentials are checked in the next step.
-            api.http().send("GET", "/", null, "nothing", Set.of(401, 403, 404));
+            api.http().get("/", Map.of(), "nothing", Set.of(401, 403, 404));
             return pass(REACH, api.http().base() + " answered");
         } catch (CollectionException e) {
             return fail(REACH, e.getMessage() + ". Check the API base URL (github.com: https://api.github.com; "
@@ -58,7 +62,7 @@ final class GitHubConnectionTest {
                 app.authorization();
                 return pass(AUTHENTICATE, "GitHub App installation token obtained, valid until " + app.expiresAt());
             }
-            GitHubHttp.Response response = api.get("/user", "a valid token");
+            RestClient.Response response = api.get("/user", "a valid token");
             classicScopes = response.header("x-oauth-scopes")
                     .map(value -> Set.copyOf(Arrays.stream(value.split(",")).map(String::strip)
                             .filter(s -> !s.isEmpty()).toList()))
@@ -66,7 +70,7 @@ final class GitHubConnectionTest {
             String login = Json.text(response.json(), "login");
             return pass(AUTHENTICATE, "authenticated as " + login
                     + (classicScopes == null ? "" : " (classic token with scopes: " + String.join(", ", classicScopes.stream().sorted().toList()) + ")"));
-        } catch (GitHubApiException e) {
+        } catch (ApiException e) {
             if (e.status() == 401) {
                 return fail(AUTHENTICATE, "GitHub rejected the token (HTTP 401): it is wrong, expired or revoked; "
                         + "create a new one and paste it again");
@@ -84,7 +88,7 @@ final class GitHubConnectionTest {
             return pass(ORGANIZATION, "found " + Json.text(org, "login") + (twoFactor == null
                     ? "; the 2FA requirement setting is only visible to organization owners"
                     : "; 2FA required: " + twoFactor));
-        } catch (GitHubApiException e) {
+        } catch (ApiException e) {
             if (e.status() == 404) {
                 return fail(ORGANIZATION, "organization '" + organization + "' not found or not visible: check the "
                         + "spelling; a fine-grained token must have the organization as resource owner, an App must be "
@@ -105,11 +109,11 @@ final class GitHubConnectionTest {
             return;
         }
         try {
-            GitHubHttp.Response filtered = api.get(orgPath + "/members?filter=2fa_disabled&per_page=1",
+            RestClient.Response filtered = api.get(orgPath + "/members?filter=2fa_disabled&per_page=1",
                     Needs.TWO_FACTOR, 403, 422);
             if (filtered.status() >= 300) {
                 fail(MEMBERS, "members can be listed, but not who has 2FA disabled (HTTP " + filtered.status()
-                        + GitHubHttp.detail(filtered.body()) + "): the token must belong to an organization owner "
+                        + GitHubRules.detail(filtered.body()) + "): the token must belong to an organization owner "
                         + "(classic token with read:org) or be an App with \"Members: read\"");
             } else {
                 pass(MEMBERS, "members and their 2FA status are readable");

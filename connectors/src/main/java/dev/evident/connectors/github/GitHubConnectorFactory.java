@@ -6,6 +6,8 @@ import dev.evident.connector.Connector;
 import dev.evident.connector.ConnectorConfig;
 import dev.evident.connector.ConnectorFactory;
 import dev.evident.connector.InvalidConfigException;
+import dev.evident.connectors.http.RestClient;
+import dev.evident.connectors.http.Sleeper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,7 +80,7 @@ public final class GitHubConnectorFactory implements ConnectorFactory {
 
     /** With the time source and sleeper under the caller's control, for tests. */
     static GitHubConnector create(ConnectorConfig config, Clock clock, Sleeper sleeper) {
-        return create(config, clock, sleeper, GitHubHttp.REQUEST_TIMEOUT);
+        return create(config, clock, sleeper, RestClient.REQUEST_TIMEOUT);
     }
 
     static GitHubConnector create(ConnectorConfig config, Clock clock, Sleeper sleeper, Duration requestTimeout) {
@@ -92,7 +94,7 @@ public final class GitHubConnectorFactory implements ConnectorFactory {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        GitHubHttp http = new GitHubHttp(client, base, clock, sleeper, maxWait, requestTimeout);
+        RestClient http = new RestClient(client, base, new GitHubRules(), clock, sleeper, maxWait, requestTimeout);
         GitHubAuth auth;
         if (config.require(AUTH_MODE).equals("app")) {
             String appId = config.get(APP_ID).map(String::strip)

@@ -111,7 +111,7 @@ final class GitHubConnectionTest {
                     Needs.TWO_FACTOR, 403, 422);
             if (filtered.status() >= 300) {
                 steps.fail(MEMBERS, "members can be listed, but not who has 2FA disabled (HTTP " + filtered.status()
-                        + GitHubRules.detail(filtered.body()) + "): the token must belong to an organization owner "
+                        + api.http().detail(filtered) + "): the token must belong to an organization owner "
                         + "(classic token with read:org) or be an App with \"Members: read\"");
             } else {
                 steps.pass(MEMBERS, "members and their 2FA status are readable");

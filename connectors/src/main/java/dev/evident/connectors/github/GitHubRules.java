@@ -58,11 +58,6 @@ final class GitHubRules implements RestClient.Rules {
     }
 
     @Override
-    public String detail(RestClient.Response response) {
-        return detail(response.body());
-    }
-
-    @Override
     public ApiException error(RestClient.Response response, String need) {
         int status = response.status();
         String what = response.what();
@@ -77,9 +72,10 @@ final class GitHubRules implements RestClient.Rules {
     }
 
     /** GitHub's own explanation from an error body, as ": message" shortened, or "". */
-    static String detail(byte[] body) {
+    @Override
+    public String detail(RestClient.Response response) {
         try {
-            String message = RestClient.shorten(Json.text(Json.MAPPER.readTree(body), "message"));
+            String message = RestClient.shorten(Json.text(Json.MAPPER.readTree(response.body()), "message"));
             return message == null ? "" : ": " + message;
         } catch (RuntimeException e) {
             return "";

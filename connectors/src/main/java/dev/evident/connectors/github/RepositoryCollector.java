@@ -72,10 +72,10 @@ final class RepositoryCollector implements Collector {
             if (protection.status() == 200) {
                 classic = protection.json();
                 raw.writeBytes(protection.body());
-            } else if (protection.status() == 403 && !GitHubRules.detail(protection.body()).contains("Upgrade to GitHub Pro")) {
+            } else if (protection.status() == 403 && !api.http().detail(protection).contains("Upgrade to GitHub Pro")) {
                 // GitHub answers 403 "Upgrade to GitHub Pro" for private repositories on free plans: no protection.
                 throw new ApiException(403, "GitHub denied " + protection.what() + " (HTTP 403"
-                        + GitHubRules.detail(protection.body()) + "): the credentials need " + Needs.ADMINISTRATION);
+                        + api.http().detail(protection) + "): the credentials need " + Needs.ADMINISTRATION);
             }
             try {
                 api.list(base + "rules/branches/" + Resources.segment(branch), Needs.REPOSITORIES, 404)

@@ -223,6 +223,11 @@ public final class RestClient {
         }
     }
 
+    /** The vendor's own explanation in an error answer the caller tolerated, as ": message", or "". */
+    public String detail(Response response) {
+        return rules.detail(response);
+    }
+
     /** Waits until the rate-limit window the last answer exhausted has reset. */
     private void waitForBudget(String what) throws CollectionException {
         if (notBefore == null) {

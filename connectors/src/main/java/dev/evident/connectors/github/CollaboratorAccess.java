@@ -2,6 +2,7 @@ package dev.evident.connectors.github;
 
 import dev.evident.connector.CollectionException;
 import dev.evident.connector.UncheckedCollectionException;
+import dev.evident.connectors.http.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,9 +1,10 @@
 package dev.evident.connectors.github;
 
-import dev.evident.connectors.http.LazyIterator;
 import dev.evident.connector.CollectedResource;
 import dev.evident.connector.CollectionContext;
 import dev.evident.connector.Collector;
+import dev.evident.connectors.http.Json;
+import dev.evident.connectors.http.LazyIterator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -67,6 +68,6 @@ final class DependabotAlertCollector implements Collector {
         attributes.put("url", Json.text(alert, "html_url"));
         String id = repository + "#" + number;
         String summary = Json.text(advisory, "summary");
-        return Resources.of(resourceType(), id, summary == null ? id : id + " " + summary, attributes, now, element.raw());
+        return Json.resource(resourceType(), id, summary == null ? id : id + " " + summary, attributes, now, element.raw());
     }
 }

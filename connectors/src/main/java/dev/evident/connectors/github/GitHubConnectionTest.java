@@ -2,12 +2,14 @@ package dev.evident.connectors.github;
 
 import dev.evident.connector.CollectionException;
 import dev.evident.connector.ConnectionTestResult;
-import dev.evident.connector.TestStep;
+import dev.evident.connectors.http.ApiException;
+import dev.evident.connectors.http.Json;
+import dev.evident.connectors.http.RestClient;
+import dev.evident.connectors.http.StepLog;
 import tools.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,7 +27,7 @@ final class GitHubConnectionTest {
 
     private final GitHubApi api;
     private final String organization;
-    private final List<TestStep> steps = new ArrayList<>();
+    private final StepLog steps = new StepLog();
     private Set<String> classicScopes;
 
     GitHubConnectionTest(GitHubApi api, String organization) {
@@ -38,16 +40,16 @@ final class GitHubConnectionTest {
             readMembers();
             readDependabotAlerts();
         }
-        return new ConnectionTestResult(steps);
+        return steps.result();
     }
 
     private boolean reach() {
         try {
             // Any HTTP answer proves the server is there; credentials are checked in the next step.
-            api.http().send("GET", "/", null, "nothing", Set.of(401, 403, 404));
-            return pass(REACH, api.http().base() + " answered");
+            api.http().get("/", Map.of(), "nothing", Set.of(401, 403, 404));
+            return steps.pass(REACH, api.http().base() + " answered");
         } catch (CollectionException e) {
-            return fail(REACH, e.getMessage() + ". Check the API base URL (github.com: https://api.github.com; "
+            return steps.fail(REACH, e.getMessage() + ". Check the API base URL (github.com: https://api.github.com; "
                     + "GitHub Enterprise Server: https://HOST/api/v3) and any proxy or firewall in between");
         }
     }
@@ -56,24 +58,24 @@ final class GitHubConnectionTest {
         try {
             if (api.auth() instanceof AppInstallationAuth app) {
                 app.authorization();
-                return pass(AUTHENTICATE, "GitHub App installation token obtained, valid until " + app.expiresAt());
+                return steps.pass(AUTHENTICATE, "GitHub App installation token obtained, valid until " + app.expiresAt());
             }
-            GitHubHttp.Response response = api.get("/user", "a valid token");
+            RestClient.Response response = api.get("/user", "a valid token");
             classicScopes = response.header("x-oauth-scopes")
                     .map(value -> Set.copyOf(Arrays.stream(value.split(",")).map(String::strip)
                             .filter(s -> !s.isEmpty()).toList()))
                     .orElse(null);
             String login = Json.text(response.json(), "login");
-            return pass(AUTHENTICATE, "authenticated as " + login
+            return steps.pass(AUTHENTICATE, "authenticated as " + login
                     + (classicScopes == null ? "" : " (classic token with scopes: " + String.join(", ", classicScopes.stream().sorted().toList()) + ")"));
-        } catch (GitHubApiException e) {
+        } catch (ApiException e) {
             if (e.status() == 401) {
-                return fail(AUTHENTICATE, "GitHub rejected the token (HTTP 401): it is wrong, expired or revoked; "
+                return steps.fail(AUTHENTICATE, "GitHub rejected the token (HTTP 401): it is wrong, expired or revoked; "
                         + "create a new one and paste it again");
             }
-            return fail(AUTHENTICATE, e.getMessage());
+            return steps.fail(AUTHENTICATE, e.getMessage());
         } catch (CollectionException e) {
-            return fail(AUTHENTICATE, e.getMessage());
+            return steps.fail(AUTHENTICATE, e.getMessage());
         }
     }
 
@@ -81,18 +83,18 @@ final class GitHubConnectionTest {
         try {
             JsonNode org = api.get("/orgs/" + Resources.segment(organization), Needs.ORGANIZATION).json();
             Boolean twoFactor = Json.bool(org, "two_factor_requirement_enabled");
-            return pass(ORGANIZATION, "found " + Json.text(org, "login") + (twoFactor == null
+            return steps.pass(ORGANIZATION, "found " + Json.text(org, "login") + (twoFactor == null
                     ? "; the 2FA requirement setting is only visible to organization owners"
                     : "; 2FA required: " + twoFactor));
-        } catch (GitHubApiException e) {
+        } catch (ApiException e) {
             if (e.status() == 404) {
-                return fail(ORGANIZATION, "organization '" + organization + "' not found or not visible: check the "
+                return steps.fail(ORGANIZATION, "organization '" + organization + "' not found or not visible: check the "
                         + "spelling; a fine-grained token must have the organization as resource owner, an App must be "
                         + "installed on it");
             }
-            return fail(ORGANIZATION, e.getMessage());
+            return steps.fail(ORGANIZATION, e.getMessage());
         } catch (CollectionException e) {
-            return fail(ORGANIZATION, e.getMessage());
+            return steps.fail(ORGANIZATION, e.getMessage());
         }
     }
 
@@ -101,21 +103,21 @@ final class GitHubConnectionTest {
         try {
             api.get(orgPath + "/members?per_page=1", Needs.MEMBERS);
         } catch (CollectionException e) {
-            fail(MEMBERS, missingScope("read:org", "write:org", "admin:org").orElse("cannot list members: " + e.getMessage()));
+            steps.fail(MEMBERS, missingScope("read:org", "write:org", "admin:org").orElse("cannot list members: " + e.getMessage()));
             return;
         }
         try {
-            GitHubHttp.Response filtered = api.get(orgPath + "/members?filter=2fa_disabled&per_page=1",
+            RestClient.Response filtered = api.get(orgPath + "/members?filter=2fa_disabled&per_page=1",
                     Needs.TWO_FACTOR, 403, 422);
             if (filtered.status() >= 300) {
-                fail(MEMBERS, "members can be listed, but not who has 2FA disabled (HTTP " + filtered.status()
-                        + GitHubHttp.detail(filtered.body()) + "): the token must belong to an organization owner "
+                steps.fail(MEMBERS, "members can be listed, but not who has 2FA disabled (HTTP " + filtered.status()
+                        + api.http().detail(filtered) + "): the token must belong to an organization owner "
                         + "(classic token with read:org) or be an App with \"Members: read\"");
             } else {
-                pass(MEMBERS, "members and their 2FA status are readable");
+                steps.pass(MEMBERS, "members and their 2FA status are readable");
             }
         } catch (CollectionException e) {
-            fail(MEMBERS, e.getMessage());
+            steps.fail(MEMBERS, e.getMessage());
         }
     }
 
@@ -123,9 +125,9 @@ final class GitHubConnectionTest {
         try {
             api.get("/orgs/" + Resources.segment(organization) + "/dependabot/alerts?state=open&per_page=1",
                     Needs.DEPENDABOT);
-            pass(DEPENDABOT, "open Dependabot alerts are readable");
+            steps.pass(DEPENDABOT, "open Dependabot alerts are readable");
         } catch (CollectionException e) {
-            fail(DEPENDABOT, missingScope("security_events", "repo")
+            steps.fail(DEPENDABOT, missingScope("security_events", "repo")
                     .orElse("cannot read Dependabot alerts: " + e.getMessage()));
         }
     }
@@ -137,15 +139,5 @@ final class GitHubConnectionTest {
         }
         return Optional.of("token lacks the " + anyOf[0] + " scope: edit the token on GitHub "
                 + "(Settings > Developer settings > Personal access tokens) and add it");
-    }
-
-    private boolean pass(String name, String message) {
-        steps.add(TestStep.passed(name, message));
-        return true;
-    }
-
-    private boolean fail(String name, String message) {
-        steps.add(TestStep.failed(name, message));
-        return false;
     }
 }

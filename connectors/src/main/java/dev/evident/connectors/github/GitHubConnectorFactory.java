@@ -6,6 +6,9 @@ import dev.evident.connector.Connector;
 import dev.evident.connector.ConnectorConfig;
 import dev.evident.connector.ConnectorFactory;
 import dev.evident.connector.InvalidConfigException;
+import dev.evident.connectors.http.RateLimitSetting;
+import dev.evident.connectors.http.RestClient;
+import dev.evident.connectors.http.Sleeper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +29,6 @@ public final class GitHubConnectorFactory implements ConnectorFactory {
     static final String PRIVATE_KEY = "privateKey";
     static final String READ_PROFILES = "readProfiles";
     static final String PULL_REQUEST_DAYS = "pullRequestDays";
-    static final String MAX_RATE_LIMIT_WAIT = "maxRateLimitWaitSeconds";
 
     private static final ConfigSchema SCHEMA = ConfigSchema.of(
             ConfigField.url(API_BASE_URL, "API base URL").asRequired().withDefault("https://api.github.com")
@@ -47,8 +49,7 @@ public final class GitHubConnectorFactory implements ConnectorFactory {
                             + "can be matched to people"),
             ConfigField.number(PULL_REQUEST_DAYS, "Pull request look-back (days)").withDefault("90")
                     .withHelp("How far back a full sync reads merged pull requests"),
-            ConfigField.number(MAX_RATE_LIMIT_WAIT, "Longest rate-limit wait (seconds)").withDefault("300")
-                    .withHelp("A sync waits for GitHub's rate limit to reset up to this long, then fails and retries later"));
+            RateLimitSetting.field("GitHub"));
 
     @Override
     public String name() {
@@ -78,21 +79,23 @@ public final class GitHubConnectorFactory implements ConnectorFactory {
 
     /** With the time source and sleeper under the caller's control, for tests. */
     static GitHubConnector create(ConnectorConfig config, Clock clock, Sleeper sleeper) {
-        return create(config, clock, sleeper, GitHubHttp.REQUEST_TIMEOUT);
+        return create(config, clock, sleeper, RestClient.REQUEST_TIMEOUT);
     }
 
     static GitHubConnector create(ConnectorConfig config, Clock clock, Sleeper sleeper, Duration requestTimeout) {
         config.requireValid();
         String organization = config.require(ORGANIZATION).strip();
         URI base = URI.create(config.require(API_BASE_URL).strip());
-        Duration maxWait = Duration.ofSeconds(positive(config, MAX_RATE_LIMIT_WAIT));
+        Duration maxRateLimitWait = RateLimitSetting.read(config);
         Duration lookBack = Duration.ofDays(positive(config, PULL_REQUEST_DAYS));
+        // Unlike RestClient.newHttpClient(), this follows redirects (never from https to http): GitHub
+        // answers 301 for renamed and transferred repositories.
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        GitHubHttp http = new GitHubHttp(client, base, clock, sleeper, maxWait, requestTimeout);
+        RestClient http = new RestClient(client, base, new GitHubRules(), clock, sleeper, maxRateLimitWait, requestTimeout);
         GitHubAuth auth;
         if (config.require(AUTH_MODE).equals("app")) {
             String appId = config.get(APP_ID).map(String::strip)

@@ -4,6 +4,8 @@ import dev.evident.connector.CollectedResource;
 import dev.evident.connector.CollectionContext;
 import dev.evident.connector.CollectionException;
 import dev.evident.connector.Collector;
+import dev.evident.connectors.http.Json;
+import dev.evident.connectors.http.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,7 +30,7 @@ final class OrganizationCollector implements Collector {
 
     @Override
     public Iterator<CollectedResource> collect(CollectionContext ctx) throws CollectionException {
-        GitHubHttp.Response response = api.get("/orgs/" + Resources.segment(org), Needs.ORGANIZATION);
+        RestClient.Response response = api.get("/orgs/" + Resources.segment(org), Needs.ORGANIZATION);
         JsonNode node = response.json();
         ObjectNode attributes = Json.object();
         String login = Json.text(node, "login");
@@ -39,7 +41,7 @@ final class OrganizationCollector implements Collector {
         attributes.put("membersCanCreatePublicRepositories", Json.bool(node, "members_can_create_public_repositories"));
         String id = login == null ? org : login;
         String name = Json.text(node, "name");
-        return List.of(Resources.of(resourceType(), id, name == null ? id : name, attributes,
+        return List.of(Json.resource(resourceType(), id, name == null ? id : name, attributes,
                 ctx.clock().instant(), response.body())).iterator();
     }
 }

@@ -1,11 +1,13 @@
 package dev.evident.connectors.github;
 
-import dev.evident.connectors.http.LazyIterator;
 import dev.evident.connector.CollectedResource;
 import dev.evident.connector.CollectionContext;
 import dev.evident.connector.CollectionException;
 import dev.evident.connector.Collector;
 import dev.evident.connector.UncheckedCollectionException;
+import dev.evident.connectors.http.Json;
+import dev.evident.connectors.http.LazyIterator;
+import dev.evident.connectors.http.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,6 +16,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code github.member} (owners and members) and {@code github.outside_collaborator}. Whether each
@@ -79,13 +82,14 @@ final class PeopleCollector implements Collector {
     /** Logins without 2FA, or null when this token may not see the filter. */
     private Set<String> withoutTwoFactor() throws CollectionException {
         Set<String> logins = new HashSet<>();
-        GitHubApi.Pages pages = api.list(listPath() + "?filter=2fa_disabled", Needs.TWO_FACTOR, 403, 422);
+        AtomicBoolean notVisible = new AtomicBoolean();
         try {
-            pages.forEachRemaining(element -> logins.add(Json.text(element.node(), "login")));
+            api.list(listPath() + "?filter=2fa_disabled", Needs.TWO_FACTOR, notVisible, 403, 422)
+                    .forEachRemaining(element -> logins.add(Json.text(element.node(), "login")));
         } catch (UncheckedCollectionException e) {
             throw e.getCause();
         }
-        return pages.stoppedByToleratedStatus() ? null : logins;
+        return notVisible.get() ? null : logins;
     }
 
     private CollectedResource person(Json.Element element, String role, Set<String> withoutTwoFactor,
@@ -97,7 +101,7 @@ final class PeopleCollector implements Collector {
         String email = Json.text(user, "email");
         byte[] profileRaw = new byte[0];
         if (readProfiles && login != null) {
-            GitHubHttp.Response profile = api.get("/users/" + Resources.segment(login), Needs.USERS, 404);
+            RestClient.Response profile = api.get("/users/" + Resources.segment(login), Needs.USERS, 404);
             if (profile.status() == 200) {
                 JsonNode details = profile.json();
                 name = Json.text(details, "name");
@@ -114,7 +118,7 @@ final class PeopleCollector implements Collector {
         }
         attributes.put("twoFactorEnabled", withoutTwoFactor == null ? null : !withoutTwoFactor.contains(login));
         byte[] accessRaw = access == null ? new byte[0] : access.describe(login, attributes);
-        return Resources.of(resourceType(), id == null ? login : id, login, attributes, now, element.raw(), profileRaw,
+        return Json.resource(resourceType(), id == null ? login : id, login, attributes, now, element.raw(), profileRaw,
                 accessRaw);
     }
 }

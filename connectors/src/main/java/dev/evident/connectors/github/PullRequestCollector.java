@@ -1,11 +1,13 @@
 package dev.evident.connectors.github;
 
-import dev.evident.connectors.http.LazyIterator;
 import dev.evident.connector.CollectedResource;
 import dev.evident.connector.CollectionContext;
 import dev.evident.connector.CollectionException;
 import dev.evident.connector.Collector;
 import dev.evident.connector.UncheckedCollectionException;
+import dev.evident.connectors.http.Json;
+import dev.evident.connectors.http.LazyIterator;
+import dev.evident.connectors.http.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -80,7 +82,7 @@ final class PullRequestCollector implements Collector {
 
     private CollectedResource pullRequest(String repository, int number, Instant now) throws CollectionException {
         String base = "/repos/" + Resources.segment(org) + "/" + Resources.segment(repository) + "/pulls/" + number;
-        GitHubHttp.Response detailResponse = api.get(base, Needs.PULL_REQUESTS);
+        RestClient.Response detailResponse = api.get(base, Needs.PULL_REQUESTS);
         JsonNode pull = detailResponse.json();
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         raw.writeBytes(detailResponse.body());
@@ -122,6 +124,6 @@ final class PullRequestCollector implements Collector {
         attributes.put("approvals", (int) approvals);
         attributes.put("selfMerged", mergedBy == null || author == null ? null : mergedBy.equals(author));
         String id = repository + "#" + number;
-        return Resources.of(resourceType(), id, id + " " + Json.text(pull, "title"), attributes, now, raw.toByteArray());
+        return Json.resource(resourceType(), id, id + " " + Json.text(pull, "title"), attributes, now, raw.toByteArray());
     }
 }

@@ -1,11 +1,14 @@
 package dev.evident.connectors.github;
 
-import dev.evident.connectors.http.LazyIterator;
 import dev.evident.connector.CollectedResource;
 import dev.evident.connector.CollectionContext;
-import dev.evident.connector.Collector;
 import dev.evident.connector.CollectionException;
+import dev.evident.connector.Collector;
 import dev.evident.connector.UncheckedCollectionException;
+import dev.evident.connectors.http.ApiException;
+import dev.evident.connectors.http.Json;
+import dev.evident.connectors.http.LazyIterator;
+import dev.evident.connectors.http.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -64,15 +67,15 @@ final class RepositoryCollector implements Collector {
         raw.writeBytes(element.raw());
         if (branch != null && fullName != null) {
             String base = "/repos/" + Resources.segment(fullName) + "/";
-            GitHubHttp.Response protection = api.get(base + "branches/" + Resources.segment(branch) + "/protection",
+            RestClient.Response protection = api.get(base + "branches/" + Resources.segment(branch) + "/protection",
                     Needs.ADMINISTRATION, 404, 403);
             if (protection.status() == 200) {
                 classic = protection.json();
                 raw.writeBytes(protection.body());
-            } else if (protection.status() == 403 && !GitHubHttp.detail(protection.body()).contains("Upgrade to GitHub Pro")) {
+            } else if (protection.status() == 403 && !api.http().detail(protection).contains("Upgrade to GitHub Pro")) {
                 // GitHub answers 403 "Upgrade to GitHub Pro" for private repositories on free plans: no protection.
-                throw new GitHubApiException(403, "GitHub denied " + protection.what() + " (HTTP 403"
-                        + GitHubHttp.detail(protection.body()) + "): the credentials need " + Needs.ADMINISTRATION);
+                throw new ApiException(403, "GitHub denied " + protection.what() + " (HTTP 403"
+                        + api.http().detail(protection) + "): the credentials need " + Needs.ADMINISTRATION);
             }
             try {
                 api.list(base + "rules/branches/" + Resources.segment(branch), Needs.REPOSITORIES, 404)
@@ -86,6 +89,6 @@ final class RepositoryCollector implements Collector {
         }
         BranchProtection.describe(classic, rules, attributes);
         String id = Json.text(repo, "id");
-        return Resources.of(resourceType(), id == null ? fullName : id, fullName, attributes, now, raw.toByteArray());
+        return Json.resource(resourceType(), id == null ? fullName : id, fullName, attributes, now, raw.toByteArray());
     }
 }

@@ -1,20 +1,11 @@
 package dev.evident.connectors.github;
 
-import dev.evident.connector.CollectedResource;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 
-/** Builds resources with attributes as JSON and the digest of the raw responses they came from. */
+/** Path segments as GitHub expects them. */
 final class Resources {
 
     private Resources() {
-    }
-
-    static CollectedResource of(String type, String externalId, String displayName, ObjectNode attributes,
-                                Instant collectedAt, byte[]... raw) {
-        return new CollectedResource(type, externalId, displayName, Json.write(attributes), collectedAt, Json.sha256(raw));
     }
 
     /** Encodes a path segment (repository or branch name); keeps slashes, as GitHub expects them raw in branch names. */

@@ -40,7 +40,7 @@ final class GoogleRules implements RestClient.Rules {
     public ApiException error(RestClient.Response response, String need) {
         int status = response.status();
         String what = response.what();
-        String google = detail(response.body());
+        String google = detail(response);
         String message = switch (status) {
             case 401 -> "Google rejected the access token (HTTP 401" + google + " on " + what + ")";
             case 403 -> "Google denied " + what + " (HTTP 403" + google + "): " + need;
@@ -50,8 +50,9 @@ final class GoogleRules implements RestClient.Rules {
     }
 
     /** Google's message from a JSON error body, as ": message", or nothing. */
-    static String detail(byte[] body) {
-        String message = RestClient.shorten(Json.text(error(body), "message"));
+    @Override
+    public String detail(RestClient.Response response) {
+        String message = RestClient.shorten(Json.text(error(response.body()), "message"));
         return message == null ? "" : ": " + message;
     }
 

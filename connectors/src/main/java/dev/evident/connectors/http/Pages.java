@@ -48,6 +48,11 @@ public final class Pages extends LazyIterator<Json.Element> {
         return page.pollFirst();
     }
 
+    /** The rel="next" URL of an answer's {@code Link} headers (some vendors send one per relation), or null. */
+    public static String nextLink(RestClient.Response response) {
+        return nextLink(String.join(", ", response.headers().allValues("link")));
+    }
+
     /** The rel="next" URL of an RFC 8288 {@code Link} header, or null on the last page. */
     public static String nextLink(String linkHeader) {
         if (linkHeader == null) {

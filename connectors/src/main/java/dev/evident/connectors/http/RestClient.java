@@ -69,6 +69,19 @@ public final class RestClient {
 
         /** The error for a status that retrying will not fix. */
         ApiException error(Response response, String need);
+
+        /**
+         * Headers every request to this vendor carries (a media type, an API version), sent in place of
+         * the client's own {@code Accept} when they name it; the caller's headers come on top.
+         */
+        default Map<String, String> headers() {
+            return Map.of();
+        }
+
+        /** The vendor's own explanation from an error body, as ": message", or "" without one. */
+        default String detail(Response response) {
+            return "";
+        }
     }
 
     private final HttpClient client;
@@ -152,7 +165,8 @@ public final class RestClient {
         if (body != null) {
             builder.header("Content-Type", "application/x-www-form-urlencoded");
         }
-        headers.forEach(builder::header);
+        rules.headers().forEach(builder::setHeader);
+        headers.forEach(builder::setHeader);
         HttpRequest request = builder.build();
         int attempt = 0;
         int rateLimitWaits = 0;
@@ -200,13 +214,18 @@ public final class RestClient {
             if (status >= 500) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw CollectionException.retryable(source() + " answered HTTP " + status + " to " + what
-                            + " after " + attempt + " attempts", null);
+                            + " after " + attempt + " attempts" + rules.detail(response), null);
                 }
                 backOff(attempt);
                 continue;
             }
             throw rules.error(response, need);
         }
+    }
+
+    /** The vendor's own explanation in an error answer the caller tolerated, as ": message", or "". */
+    public String detail(Response response) {
+        return rules.detail(response);
     }
 
     /** Waits until the rate-limit window the last answer exhausted has reset. */

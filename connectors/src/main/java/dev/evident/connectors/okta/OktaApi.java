@@ -43,9 +43,8 @@ final class OktaApi {
         String first = path + (path.contains("?") ? "&" : "?") + "limit=" + PAGE_SIZE;
         return new Pages(first, address -> {
             RestClient.Response response = get(address, need);
-            return new Pages.Page(elements(response).elements(),
-                    // Okta sends rel="self" and rel="next" as two separate Link headers.
-                    Pages.nextLink(String.join(", ", response.headers().allValues("link"))));
+            // Okta sends rel="self" and rel="next" as two separate Link headers.
+            return new Pages.Page(elements(response).elements(), Pages.nextLink(response));
         });
     }
 }

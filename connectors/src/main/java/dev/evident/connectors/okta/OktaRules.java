@@ -46,7 +46,7 @@ final class OktaRules implements RestClient.Rules {
     public ApiException error(RestClient.Response response, String need) {
         int status = response.status();
         String what = response.what();
-        String okta = detail(response.body());
+        String okta = detail(response);
         String message = switch (status) {
             case 401 -> "Okta rejected the API token (HTTP 401" + okta + " on " + what + "): it is wrong or revoked, "
                     + "expired after 30 days without use, or its admin was deactivated; create a new token under "
@@ -60,9 +60,10 @@ final class OktaRules implements RestClient.Rules {
     }
 
     /** Okta's error code and summary from an error body, as ": E0000006 You do not have permission...", or nothing. */
-    static String detail(byte[] body) {
+    @Override
+    public String detail(RestClient.Response response) {
         try {
-            JsonNode error = Json.MAPPER.readTree(body);
+            JsonNode error = Json.MAPPER.readTree(response.body());
             String summary = RestClient.shorten(Json.text(error, "errorSummary"));
             String code = Json.text(error, "errorCode");
             if (summary == null) {

@@ -3,6 +3,9 @@ package dev.evident.connectors.github;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.evident.connector.InvalidConfigException;
+import dev.evident.connectors.http.Json;
+import dev.evident.connectors.http.RecordingSleeper;
+import dev.evident.connectors.http.TestClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,8 +45,8 @@ class GitHubAppAuthTest {
     private static final String TOKENS = "/app/installations/4242/access_tokens";
     private static KeyPair keys;
 
-    private final GitHubTestSupport.TestClock clock = new GitHubTestSupport.TestClock(NOW);
-    private final GitHubTestSupport.RecordingSleeper sleeper = new GitHubTestSupport.RecordingSleeper(clock);
+    private final TestClock clock = new TestClock(NOW);
+    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
 
     @BeforeAll
     static void appKey() throws Exception {

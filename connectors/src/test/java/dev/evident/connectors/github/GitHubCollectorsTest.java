@@ -3,6 +3,8 @@ package dev.evident.connectors.github;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.evident.connector.CollectedResource;
 import dev.evident.connector.CollectionException;
+import dev.evident.connectors.http.RecordingSleeper;
+import dev.evident.connectors.http.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,8 +35,8 @@ class GitHubCollectorsTest {
     @RegisterExtension
     static WireMockExtension github = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private final GitHubTestSupport.TestClock clock = new GitHubTestSupport.TestClock(NOW);
-    private final GitHubTestSupport.RecordingSleeper sleeper = new GitHubTestSupport.RecordingSleeper(clock);
+    private final TestClock clock = new TestClock(NOW);
+    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
 
     private static final String ALICE = "{\"login\":\"alice\",\"id\":101,\"type\":\"User\",\"site_admin\":false}";
     private static final String BOB = "{\"login\":\"bob\",\"id\":102,\"type\":\"User\",\"site_admin\":false}";

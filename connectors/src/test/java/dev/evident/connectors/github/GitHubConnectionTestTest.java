@@ -3,6 +3,8 @@ package dev.evident.connectors.github;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.evident.connector.ConnectionTestResult;
 import dev.evident.connector.TestStep;
+import dev.evident.connectors.http.RecordingSleeper;
+import dev.evident.connectors.http.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,10 +25,10 @@ class GitHubConnectionTestTest {
     @RegisterExtension
     static WireMockExtension github = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private final GitHubTestSupport.TestClock clock = new GitHubTestSupport.TestClock(NOW);
+    private final TestClock clock = new TestClock(NOW);
 
     private ConnectionTestResult test() {
-        return GitHubTestSupport.connector(github.baseUrl(), clock, new GitHubTestSupport.RecordingSleeper(clock), Map.of())
+        return GitHubTestSupport.connector(github.baseUrl(), clock, new RecordingSleeper(clock), Map.of())
                 .testConnection();
     }
 
@@ -115,7 +117,7 @@ class GitHubConnectionTestTest {
     @Test
     void unreachableServerFailsTheFirstStepNamingTheBaseUrl() {
         GitHubConnector connector = GitHubTestSupport.connector("http://127.0.0.1:1", clock,
-                new GitHubTestSupport.RecordingSleeper(clock), Map.of());
+                new RecordingSleeper(clock), Map.of());
 
         ConnectionTestResult result = connector.testConnection();
 

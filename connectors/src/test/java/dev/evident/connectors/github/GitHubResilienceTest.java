@@ -6,6 +6,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.evident.connector.CollectedResource;
 import dev.evident.connector.CollectionException;
 import dev.evident.connector.UncheckedCollectionException;
+import dev.evident.connectors.http.RecordingSleeper;
+import dev.evident.connectors.http.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,8 +35,8 @@ class GitHubResilienceTest {
 
     private static final String ORG = "{\"login\":\"acme\",\"id\":1,\"name\":\"Acme\"}";
 
-    private final GitHubTestSupport.TestClock clock = new GitHubTestSupport.TestClock(NOW);
-    private final GitHubTestSupport.RecordingSleeper sleeper = new GitHubTestSupport.RecordingSleeper(clock);
+    private final TestClock clock = new TestClock(NOW);
+    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
 
     private List<CollectedResource> collectOrganization() throws CollectionException {
         return collect(GitHubTestSupport.connector(github.baseUrl(), clock, sleeper, Map.of()), "github.organization",
@@ -193,5 +195,9 @@ class GitHubResilienceTest {
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer ghp_good"))
                 .withHeader("X-GitHub-Api-Version", com.github.tomakehurst.wiremock.client.WireMock.equalTo("2022-11-28"))
                 .withHeader("Accept", com.github.tomakehurst.wiremock.client.WireMock.equalTo("application/vnd.github+json")));
+        // GitHub's media type replaces the shared client's default Accept rather than joining it.
+        assertThat(github.findAll(getRequestedFor(urlPathEqualTo("/orgs/acme"))))
+                .allSatisfy(request -> assertThat(request.header("Accept").values())
+                        .containsExactly("application/vnd.github+json"));
     }
 }

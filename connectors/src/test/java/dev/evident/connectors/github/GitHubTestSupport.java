@@ -5,67 +5,24 @@ import dev.evident.connector.CollectionContext;
 import dev.evident.connector.CollectionException;
 import dev.evident.connector.Collector;
 import dev.evident.connector.ConnectorConfig;
+import dev.evident.connectors.http.Json;
+import dev.evident.connectors.http.Sleeper;
+import dev.evident.connectors.http.TestClock;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A controllable clock and sleeper, and shortcuts to build and run the connector against a stub. */
+/** Shortcuts to build and run the connector against a stub. */
 final class GitHubTestSupport {
 
     static final Instant NOW = Instant.parse("2026-06-15T12:00:00Z");
 
     private GitHubTestSupport() {
-    }
-
-    static final class TestClock extends Clock {
-        private Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    /** Records each wait and moves the clock on by it, instead of sleeping. */
-    static final class RecordingSleeper implements Sleeper {
-        final List<Duration> waits = new ArrayList<>();
-        private final TestClock clock;
-
-        RecordingSleeper(TestClock clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public void sleep(Duration duration) {
-            waits.add(duration);
-            clock.advance(duration);
-        }
     }
 
     static GitHubConnector connector(String baseUrl, TestClock clock, Sleeper sleeper, Map<String, String> overrides) {

@@ -115,7 +115,8 @@ class GoogleResilienceTest {
     void serverErrorsAreRetriedThenGiveUp() {
         google.stubFor(get(urlPathEqualTo(USERS)).willReturn(error(503, "backendError", "Backend Error")));
 
-        assertThatThrownBy(this::collectUsers).hasMessageContaining("HTTP 503").hasMessageContaining("after 4 attempts");
+        assertThatThrownBy(this::collectUsers).hasMessageContaining("HTTP 503")
+                .hasMessageContaining("after 4 attempts: Backend Error");
         assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
     }
 

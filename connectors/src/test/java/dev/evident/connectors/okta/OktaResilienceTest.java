@@ -114,7 +114,7 @@ class OktaResilienceTest {
                 "{\"errorCode\":\"E0000009\",\"errorSummary\":\"Internal Server Error\"}")));
 
         assertThatThrownBy(this::collectPolicies)
-                .hasMessageContaining("HTTP 500").hasMessageContaining("after 4 attempts")
+                .hasMessageContaining("HTTP 500").hasMessageContaining("after 4 attempts: E0000009 Internal Server Error")
                 .extracting(e -> ((UncheckedCollectionException) e).getCause())
                 .satisfies(e -> assertThat(e.retryable()).isTrue());
         assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));

@@ -88,13 +88,9 @@ public final class GitHubConnectorFactory implements ConnectorFactory {
         URI base = URI.create(config.require(API_BASE_URL).strip());
         Duration maxRateLimitWait = RateLimitSetting.read(config);
         Duration lookBack = Duration.ofDays(positive(config, PULL_REQUEST_DAYS));
-        // Unlike RestClient.newHttpClient(), this follows redirects (never from https to http): GitHub
-        // answers 301 for renamed and transferred repositories.
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        // GitHub answers 301 for renamed and transferred repositories: GitHubRules has the RestClient follow
+        // redirects to the API host itself (the JDK client would carry the token to any host).
+        HttpClient client = RestClient.newHttpClient();
         RestClient http = new RestClient(client, base, new GitHubRules(), clock, sleeper, maxRateLimitWait, requestTimeout);
         GitHubAuth auth;
         if (config.require(AUTH_MODE).equals("app")) {

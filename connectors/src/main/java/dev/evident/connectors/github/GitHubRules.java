@@ -25,6 +25,11 @@ final class GitHubRules implements RestClient.Rules {
             "X-GitHub-Api-Version", "2022-11-28");
 
     @Override
+    public boolean followsSameServerRedirects() {
+        return true;
+    }
+
+    @Override
     public String source() {
         return "GitHub";
     }

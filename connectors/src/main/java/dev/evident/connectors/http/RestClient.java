@@ -82,7 +82,19 @@ public final class RestClient {
         default String detail(Response response) {
             return "";
         }
+
+        /**
+         * Whether a redirect to the configured server is followed (GitHub answers 301 for renamed
+         * repositories). A redirect to any other server is refused either way, so credentials never
+         * travel there; without this a redirect is an error like any other status.
+         */
+        default boolean followsSameServerRedirects() {
+            return false;
+        }
     }
+
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final int MAX_REDIRECTS = 5;
 
     private final HttpClient client;
     private final URI base;
@@ -156,18 +168,8 @@ public final class RestClient {
                          Set<Integer> tolerated) throws CollectionException {
         URI uri = resolve(pathOrUrl);
         String what = method + " " + uri.getRawPath();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(requestTimeout)
-                .header("Accept", "application/json")
-                .header("User-Agent", "evident-connector")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            builder.header("Content-Type", "application/x-www-form-urlencoded");
-        }
-        rules.headers().forEach(builder::setHeader);
-        headers.forEach(builder::setHeader);
-        HttpRequest request = builder.build();
+        HttpRequest request = request(method, uri, headers, body);
+        int redirects = 0;
         int attempt = 0;
         int rateLimitWaits = 0;
         while (true) {
@@ -189,6 +191,17 @@ public final class RestClient {
             }
             Response response = new Response(source(), answer.statusCode(), answer.headers(), answer.body(), what);
             int status = response.status();
+            if (REDIRECTS.contains(status) && rules.followsSameServerRedirects()) {
+                if (++redirects > MAX_REDIRECTS) {
+                    throw CollectionException.permanent(source() + " redirected " + what + " more than " + MAX_REDIRECTS
+                            + " times", null);
+                }
+                URI target = redirectTarget(response, request.uri(), what);
+                boolean keepMethod = status == 307 || status == 308;
+                request = request(keepMethod ? method : "GET", target, headers, keepMethod ? body : null);
+                attempt--; // following a redirect is not a failed attempt
+                continue;
+            }
             if (status >= 200 && status < 300) {
                 Duration pause = rules.pauseAfter(response, clock.instant());
                 notBefore = pause == null ? null : clock.instant().plus(pause);
@@ -221,6 +234,40 @@ public final class RestClient {
             }
             throw rules.error(response, need);
         }
+    }
+
+    private HttpRequest request(String method, URI uri, Map<String, String> headers, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout)
+                .header("Accept", "application/json")
+                .header("User-Agent", "evident-connector")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            builder.header("Content-Type", "application/x-www-form-urlencoded");
+        }
+        rules.headers().forEach(builder::setHeader);
+        headers.forEach(builder::setHeader);
+        return builder.build();
+    }
+
+    /** Where a redirect points, when that is the configured server; anywhere else is refused. */
+    private URI redirectTarget(Response response, URI from, String what) throws CollectionException {
+        String location = response.header("Location").orElseThrow(() -> CollectionException.permanent(source()
+                + " answered HTTP " + response.status() + " to " + what + " without a Location", null));
+        URI target;
+        try {
+            target = from.resolve(location.strip());
+        } catch (IllegalArgumentException e) {
+            throw CollectionException.permanent(source() + " redirected " + what + " to an invalid address", e);
+        }
+        if (target.getScheme() == null || !target.getScheme().equalsIgnoreCase(base.getScheme()) || target.getHost() == null
+                || !target.getHost().equalsIgnoreCase(base.getHost()) || target.getPort() != base.getPort()) {
+            throw CollectionException.permanent(source() + " redirected " + what + " to " + target.getScheme() + "://"
+                    + target.getHost() + ", not to the configured " + base.getScheme() + "://" + base.getHost()
+                    + "; refusing to send credentials there", null);
+        }
+        return target;
     }
 
     /** The vendor's own explanation in an error answer the caller tolerated, as ": message", or "". */

@@ -200,4 +200,34 @@ class GitHubResilienceTest {
                 .allSatisfy(request -> assertThat(request.header("Accept").values())
                         .containsExactly("application/vnd.github+json"));
     }
+
+    @Test
+    void aRedirectWithinTheApiIsFollowedWithTheToken() throws Exception {
+        github.stubFor(get("/orgs/acme").willReturn(aResponse().withStatus(301)
+                .withHeader("Location", github.baseUrl() + "/organizations/1")));
+        github.stubFor(get("/organizations/1").willReturn(okJson(ORG)));
+
+        assertThat(collectOrganization()).singleElement().extracting(CollectedResource::externalId).isEqualTo("acme");
+        github.verify(getRequestedFor(urlPathEqualTo("/organizations/1"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.containing("ghp_")));
+    }
+
+    @Test
+    void aRedirectToAnotherHostIsRefusedAndTheTokenNeverGoesThere() {
+        github.stubFor(get("/orgs/acme").willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "http://127.0.0.2:" + github.getPort() + "/orgs/acme")));
+
+        assertThatThrownBy(this::collectOrganization).isInstanceOf(CollectionException.class)
+                .hasMessageContaining("redirected GET /orgs/acme to http://127.0.0.2")
+                .hasMessageContaining("refusing to send credentials there");
+        assertThat(github.findAll(getRequestedFor(urlPathEqualTo("/orgs/acme")))).hasSize(1);
+    }
+
+    @Test
+    void endlessRedirectsStop() {
+        github.stubFor(get("/orgs/acme").willReturn(aResponse().withStatus(301).withHeader("Location", "/orgs/acme")));
+
+        assertThatThrownBy(this::collectOrganization).isInstanceOf(CollectionException.class)
+                .hasMessageContaining("more than 5 times");
+    }
 }

@@ -71,7 +71,7 @@ final class LocationBreakdown {
             return value.strip();
         }
 
-        boolean active() {
+        public boolean active() {
             return account != null || region != null;
         }
 
@@ -88,7 +88,7 @@ final class LocationBreakdown {
     /** One account and region with the number of resources per current outcome. */
     record Row(String accountId, String accountName, String region, int pass, int fail, int error, int excepted) {
 
-        int total() {
+        public int total() {
             return pass + fail + error + excepted;
         }
 

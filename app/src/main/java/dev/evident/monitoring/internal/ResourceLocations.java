@@ -32,7 +32,7 @@ class ResourceLocations {
     /** The breakdown of a check's current results, with the resources it could not place. */
     record Breakdown(List<LocationBreakdown.Row> rows, int unlocated) {
 
-        boolean empty() {
+        public boolean empty() {
             return rows.isEmpty();
         }
     }

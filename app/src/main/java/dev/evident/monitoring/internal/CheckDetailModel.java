@@ -81,7 +81,7 @@ class CheckDetailModel {
         all.stream().filter(e -> e.validAt(now)).forEach(e -> valid.putIfAbsent(e.resourceKey(), e));
         Set<String> notPassing = new HashSet<>();
         state.stream().filter(i -> i.outcome() != Outcome.PASS).forEach(i -> notPassing.add(i.resourceKey()));
-        ResourceLocations.Scan scan = locations.scan(orgId, c.definition().resourceType(), notPassing);
+        ResourceLocations.Scan scan = locations.scan(orgId, c.definition().resourceType(), state, notPassing);
         Map<String, List<String>> attributes = scan.lines();
         Map<String, String> names = new HashMap<>();
         List<ResultRow> failing = new ArrayList<>();

@@ -92,7 +92,7 @@ class CheckHistoryApi {
         LocationBreakdown.Filter where = LocationBreakdown.Filter.of(account, region);
         List<Interval> state = results.stateAt(actor.orgId(), c.row().id(), when);
         Map<String, LocationBreakdown.Location> placed = where.active()
-                ? locations.scan(actor.orgId(), c.definition().resourceType(), Set.of()).locations() : Map.of();
+                ? locations.scan(actor.orgId(), c.definition().resourceType(), state, Set.of()).locations() : Map.of();
         Map<String, Integer> counts = counts(state.stream().map(Interval::outcome).toList());
         List<IntervalView> shown = state.stream().filter(i -> filter == null || i.outcome() == filter)
                 .filter(i -> where.matches(placed.get(i.resourceKey())))
@@ -113,7 +113,7 @@ class CheckHistoryApi {
         List<Interval> state = results.stateAt(actor.orgId(), c.row().id(), now);
         String type = c.definition().resourceType();
         ResourceLocations.Breakdown b = locations.breakdown(actor.orgId(), type, state,
-                locations.scan(actor.orgId(), type, Set.of()).locations());
+                locations.scan(actor.orgId(), type, state, Set.of()).locations());
         List<LocationView> rows = b.rows().stream().map(r -> new LocationView(r.accountId(), r.accountName(),
                 r.region(), r.counts())).toList();
         return new BreakdownView(c.row().id(), c.row().key(), now, rows, b.unlocated());

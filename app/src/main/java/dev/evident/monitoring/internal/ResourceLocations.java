@@ -44,15 +44,16 @@ class ResourceLocations {
     }
 
     /**
+     * @param state    the check's results: without any there is nothing to place, and the inventory is not read
      * @param linesFor the resource keys whose attributes are wanted as lines
      */
-    Scan scan(UUID orgId, String type, Set<String> linesFor) {
+    Scan scan(UUID orgId, String type, List<Interval> state, Set<String> linesFor) {
         Set<String> known = AttributeNames.known(type);
         // A type whose attributes are known and have no account is only read for the lines asked for.
         boolean placeable = known == null || known.contains(LocationBreakdown.ACCOUNT_ID);
         Map<String, Location> locations = new HashMap<>();
         Map<String, List<String>> lines = new HashMap<>();
-        if (!placeable && linesFor.isEmpty()) {
+        if (state.isEmpty() || (!placeable && linesFor.isEmpty())) {
             return new Scan(locations, lines);
         }
         evaluation.inventory().forEach(orgId, type, r -> {

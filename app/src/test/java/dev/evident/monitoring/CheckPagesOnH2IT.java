@@ -141,6 +141,84 @@ class CheckPagesOnH2IT extends IntegrationTest {
     }
 
     @Test
+    void anAwsCheckBreaksItsResultsDownByAccountAndRegionAndListsOneOfThemOnRequest() {
+        UUID aws = UUID.randomUUID();
+        String encrypted = "aws.s3-bucket-encrypted";
+        bucket(aws, "111122223333", "eu-west-1", "logs-eu", true);
+        bucket(aws, "111122223333", "eu-west-1", "exports-eu", false);
+        bucket(aws, "111122223333", "us-east-1", "exports-us", false);
+        bucket(aws, "444455556666", "eu-west-1", "sandbox-eu", false);
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("accountId", "111122223333");
+        account.put("region", "global");
+        account.put("name", "production");
+        inventory.put(org.id(), aws, "aws", "aws.account", "111122223333", "production (111122223333)", null, account);
+        publisher.publishEvent(new ConnectionSynced(org.id(), aws, "aws", UUID.randomUUID(), clock.instant(),
+                List.of("aws.s3_bucket", "aws.account"), List.of(), null, "cd".repeat(32)));
+        BackgroundWork.awaitEvaluations(jdbc, org.id());
+
+        String page = web.get("/checks/" + encrypted).body();
+        assertThat(page).contains("By account and region", "production", "111122223333", "444455556666",
+                "exports-eu", "exports-us", "sandbox-eu")
+                .doesNotContain("Only the resources");
+        String breakdown = page.substring(page.indexOf("id=\"breakdown\""), page.indexOf("id=\"failing\""));
+        assertThat(breakdown).contains("href=\"/checks/" + encrypted + "?account=111122223333&amp;region=eu-west-1#failing\"",
+                "href=\"/checks/" + encrypted + "?account=444455556666#failing\"");
+        // production in eu-west-1: one failing (exports-eu), one passing (logs-eu)
+        assertThat(breakdown.replaceAll("\\s+", " ")).contains(
+                ">eu-west-1</a></td> <td>1</td><td>0</td> <td>0</td><td>1</td>",
+                ">us-east-1</a></td> <td>1</td><td>0</td> <td>0</td><td>0</td>");
+        assertThat(breakdown.indexOf("111122223333")).as("accounts in order").isLessThan(breakdown.indexOf("444455556666"));
+
+        Page filtered = web.get("/checks/" + encrypted + "?account=111122223333&region=eu-west-1");
+        assertThat(filtered.status()).isEqualTo(200);
+        String failing = filtered.body().substring(filtered.body().indexOf("id=\"failing\""));
+        assertThat(failing).contains("Only the resources", "exports-eu", "Show every resource")
+                .doesNotContain("exports-us").doesNotContain("sandbox-eu");
+        assertThat(filtered.body()).contains("aria-current=\"true\"");
+        assertThat(web.get("/checks/" + encrypted + "?account=444455556666").body()).contains("sandbox-eu")
+                .doesNotContain("exports-eu");
+        assertThat(web.get("/checks/" + encrypted + "?account=999999999999&region=eu-west-1").body())
+                .contains("Nothing fails in this account and region");
+        Page tooLong = web.get("/checks/" + encrypted + "?region=" + "x".repeat(201));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("region must be at most 200 characters");
+
+        assertThat(web.get("/checks/aws.root-mfa-enabled").body()).as("the account itself is global")
+                .contains(">global</a>", "production");
+        assertThat(web.get("/checks/" + TWO_FA).body()).as("GitHub members name no account")
+                .doesNotContain("By account and region");
+
+        var api = org.api().get("/api/v1/checks/" + encrypted + "/breakdown");
+        assertThat(api.status()).isEqualTo(200);
+        var locations = api.json().get("locations");
+        assertThat(locations).hasSize(3);
+        assertThat(locations.get(0).get("accountId").asString()).isEqualTo("111122223333");
+        assertThat(locations.get(0).get("accountName").asString()).isEqualTo("production");
+        assertThat(locations.get(0).get("region").asString()).isEqualTo("eu-west-1");
+        assertThat(locations.get(0).get("counts").get("fail").asInt()).isEqualTo(1);
+        assertThat(locations.get(0).get("counts").get("pass").asInt()).isEqualTo(1);
+        assertThat(locations.get(2).get("accountName").isNull()).isTrue();
+        assertThat(api.json().get("unlocated").asInt()).isZero();
+        var results = org.api().get("/api/v1/checks/" + encrypted + "/results?outcome=fail&account=111122223333&region=us-east-1");
+        assertThat(results.json().get("results")).singleElement()
+                .satisfies(r -> assertThat(r.get("resourceName").asString()).isEqualTo("exports-us"));
+        assertThat(results.json().get("counts").get("fail").asInt()).as("counts stay those of the check").isEqualTo(3);
+        assertThat(org.api().get("/api/v1/checks/" + TWO_FA + "/breakdown").json().get("locations")).isEmpty();
+        assertThat(org.api().get("/api/v1/checks/" + encrypted + "/results?account=" + "1".repeat(201)).status())
+                .isEqualTo(400);
+    }
+
+    private void bucket(UUID connection, String accountId, String region, String name, boolean encrypted) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("accountId", accountId);
+        attributes.put("region", region);
+        attributes.put("name", name);
+        attributes.put("encrypted", encrypted);
+        inventory.put(org.id(), connection, "aws", "aws.s3_bucket", accountId + ":" + name, name, null, attributes);
+    }
+
+    @Test
     void readersSeeChecksWithoutFormsAndEmployeesNotAtAll() {
         String contributorEmail = "casey-" + System.nanoTime() + "@checks.example";
         provisioning.addUser(org.id(), contributorEmail, "Casey", "a long contributor passphrase", Role.CONTRIBUTOR, "test");

@@ -11,20 +11,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Gathers what the check page shows: results now, the failing resources' attributes, the chart, exceptions, versions. */
+/**
+ * Gathers what the check page shows: results now, the failing resources' attributes, the breakdown by
+ * account and region, the chart, exceptions, versions.
+ */
 @Component
 class CheckDetailModel {
 
     static final List<Integer> PERIODS = List.of(30, 90, 365);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_ATTRIBUTE_TEXT = 120;
     /** At most this many failing (and error) resources are listed; the counts say how many there are. */
     static final int MAX_ROWS = 500;
@@ -45,26 +48,30 @@ class CheckDetailModel {
     private final CheckService checks;
     private final CheckResults results;
     private final ExceptionService exceptions;
-    private final CheckEvaluation evaluation;
+    private final ResourceLocations locations;
     private final ControlKeys controlKeys;
     private final ControlDirectory controls;
     private final dev.evident.catalog.ControlLibrary library;
     private final Clock clock;
 
-    CheckDetailModel(CheckService checks, CheckResults results, ExceptionService exceptions, CheckEvaluation evaluation,
+    CheckDetailModel(CheckService checks, CheckResults results, ExceptionService exceptions, ResourceLocations locations,
                      ControlKeys controlKeys, ControlDirectory controls, dev.evident.catalog.ControlLibrary library,
                      Clock clock) {
         this.checks = checks;
         this.results = results;
         this.exceptions = exceptions;
-        this.evaluation = evaluation;
+        this.locations = locations;
         this.controlKeys = controlKeys;
         this.controls = controls;
         this.library = library;
         this.clock = clock;
     }
 
-    CheckState fill(UUID orgId, String idOrKey, int days, Model model) {
+    /**
+     * @param where the account and region whose failing, error and excepted resources are listed (the
+     *              counts and the breakdown stay those of the whole check)
+     */
+    CheckState fill(UUID orgId, String idOrKey, int days, LocationBreakdown.Filter where, Model model) {
         CheckState c = checks.get(orgId, idOrKey);
         UUID checkId = c.row().id();
         Instant now = Timestamps.now(clock);
@@ -72,13 +79,19 @@ class CheckDetailModel {
         List<CheckException> all = exceptions.list(orgId, c.row().key());
         Map<String, CheckException> valid = new HashMap<>();
         all.stream().filter(e -> e.validAt(now)).forEach(e -> valid.putIfAbsent(e.resourceKey(), e));
-        Map<String, List<String>> attributes = attributes(orgId, c.definition().resourceType(), state);
+        Set<String> notPassing = new HashSet<>();
+        state.stream().filter(i -> i.outcome() != Outcome.PASS).forEach(i -> notPassing.add(i.resourceKey()));
+        ResourceLocations.Scan scan = locations.scan(orgId, c.definition().resourceType(), state, notPassing);
+        Map<String, List<String>> attributes = scan.lines();
         Map<String, String> names = new HashMap<>();
         List<ResultRow> failing = new ArrayList<>();
         List<ResultRow> errors = new ArrayList<>();
         List<ResultRow> excepted = new ArrayList<>();
         for (Interval i : state) {
             names.put(i.resourceKey(), i.resourceName());
+            if (!where.matches(scan.locations().get(i.resourceKey()))) {
+                continue;
+            }
             ResultRow row = new ResultRow(i.resourceKey(), i.resourceName(), i.resourceType(), i.outcome().id(), i.detail(),
                     i.from(), i.checkVersion(), attributes.getOrDefault(i.resourceKey(), List.of()),
                     valid.get(i.resourceKey()));
@@ -97,6 +110,9 @@ class CheckDetailModel {
         model.addAttribute("errorResults", errors.size() > MAX_ROWS ? errors.subList(0, MAX_ROWS) : errors);
         model.addAttribute("errorTotal", errors.size());
         model.addAttribute("excepted", excepted);
+        model.addAttribute("where", where);
+        model.addAttribute("breakdown", locations.breakdown(orgId, c.definition().resourceType(), state,
+                scan.locations()));
         model.addAttribute("controlLinks", controlLinks(orgId, c.definition().controls()));
         model.addAttribute("criteria", controlKeys.criteria(c.definition().controls()));
         model.addAttribute("exceptions", all.stream().map(e -> new ExceptionRow(e, e.revokedAt() != null ? "revoked"
@@ -131,33 +147,11 @@ class CheckDetailModel {
         return links;
     }
 
-    /** "name: value" lines of the resources that do not pass, read from the current inventory. */
-    private Map<String, List<String>> attributes(UUID orgId, String type, List<Interval> state) {
-        java.util.Set<String> wanted = new java.util.HashSet<>();
-        state.stream().filter(i -> i.outcome() != Outcome.PASS).forEach(i -> wanted.add(i.resourceKey()));
-        Map<String, List<String>> out = new HashMap<>();
-        if (wanted.isEmpty()) {
-            return out;
-        }
-        evaluation.inventory().forEach(orgId, type, r -> {
-            String key = InventorySnapshot.resourceKey(r);
-            if (wanted.contains(key)) {
-                out.put(key, lines(r.attributesJson()));
-            }
-        });
-        return out;
-    }
-
-    static List<String> lines(String attributesJson) {
+    /** A resource's attributes as "name: value" lines, long values cut short. */
+    static List<String> lines(JsonNode node) {
         List<String> lines = new ArrayList<>();
-        if (attributesJson == null) {
+        if (node == null || !node.isObject()) {
             return lines;
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(attributesJson);
-        } catch (tools.jackson.core.JacksonException e) {
-            return List.of("attributes unreadable: " + e.getOriginalMessage());
         }
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             JsonNode v = e.getValue();

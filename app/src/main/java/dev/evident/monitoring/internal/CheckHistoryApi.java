@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,7 +33,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A check's results over time (state at an instant, history, failing time) and its exceptions. */
+/**
+ * A check's results over time (state at an instant, history, failing time), its current results by
+ * account and region, and its exceptions.
+ */
 @RestController
 @RequestMapping("/api/v1/checks")
 @Tag(name = "Checks", description = "CEL checks over the inventory: built-in and custom, versions, dry run, results "
@@ -46,6 +50,12 @@ class CheckHistoryApi {
     record StateView(UUID checkId, String key, Instant at, Map<String, Integer> counts, List<IntervalView> results) {
     }
 
+    record LocationView(String accountId, String accountName, String region, Map<String, Integer> counts) {
+    }
+
+    record BreakdownView(UUID checkId, String key, Instant at, List<LocationView> locations, int unlocated) {
+    }
+
     record ExceptionInput(String resourceKey, String reason, Instant expiresAt) {
     }
 
@@ -56,29 +66,57 @@ class CheckHistoryApi {
     private final CheckService checks;
     private final CheckResults results;
     private final ExceptionService exceptions;
+    private final ResourceLocations locations;
     private final Clock clock;
 
-    CheckHistoryApi(CheckService checks, CheckResults results, ExceptionService exceptions, Clock clock) {
+    CheckHistoryApi(CheckService checks, CheckResults results, ExceptionService exceptions, ResourceLocations locations,
+                    Clock clock) {
         this.checks = checks;
         this.results = results;
         this.exceptions = exceptions;
+        this.locations = locations;
         this.clock = clock;
     }
 
     @GetMapping("/{check}/results")
     @RequiresPermission(Permission.CHECKS_READ)
     @Operation(summary = "Results of a check", description = "The outcome of every resource at an instant (at, "
-            + "ISO-8601; default now); outcome filters (pass, fail, error, excepted)")
+            + "ISO-8601; default now); outcome filters (pass, fail, error, excepted); account and region (global for "
+            + "global services) keep the resources the current inventory places there. The counts are of all results")
     StateView state(Actor actor, @PathVariable String check, @RequestParam(required = false) String at,
-                    @RequestParam(required = false) String outcome) {
+                    @RequestParam(required = false) String outcome, @RequestParam(required = false) String account,
+                    @RequestParam(required = false) String region) {
         CheckState c = checks.get(actor.orgId(), check);
         Instant when = at == null ? Timestamps.now(clock) : instant("at", at);
         Outcome filter = outcome == null ? null : outcome("outcome", outcome);
+        LocationBreakdown.Filter where = LocationBreakdown.Filter.of(account, region);
         List<Interval> state = results.stateAt(actor.orgId(), c.row().id(), when);
+        Map<String, LocationBreakdown.Location> placed = where.active()
+                ? locations.scan(actor.orgId(), c.definition().resourceType(), state, Set.of()).locations() : Map.of();
         Map<String, Integer> counts = counts(state.stream().map(Interval::outcome).toList());
         List<IntervalView> shown = state.stream().filter(i -> filter == null || i.outcome() == filter)
+                .filter(i -> where.matches(placed.get(i.resourceKey())))
                 .map(CheckHistoryApi::interval).toList();
         return new StateView(c.row().id(), c.row().key(), when, counts, shown);
+    }
+
+    @GetMapping("/{check}/breakdown")
+    @RequiresPermission(Permission.CHECKS_READ)
+    @Operation(summary = "Current results by account and region", description = "For checks over resources whose "
+            + "attributes name an accountId (every aws.* type): the number of resources per current outcome in each "
+            + "account and region, with the account's name where the connector collects one; global services count "
+            + "under region global. results?account=&region=&outcome=fail lists one row's failing resources. Empty "
+            + "locations for other checks; unlocated counts the results without an account")
+    BreakdownView breakdown(Actor actor, @PathVariable String check) {
+        CheckState c = checks.get(actor.orgId(), check);
+        Instant now = Timestamps.now(clock);
+        List<Interval> state = results.stateAt(actor.orgId(), c.row().id(), now);
+        String type = c.definition().resourceType();
+        ResourceLocations.Breakdown b = locations.breakdown(actor.orgId(), type, state,
+                locations.scan(actor.orgId(), type, state, Set.of()).locations());
+        List<LocationView> rows = b.rows().stream().map(r -> new LocationView(r.accountId(), r.accountName(),
+                r.region(), r.counts())).toList();
+        return new BreakdownView(c.row().id(), c.row().key(), now, rows, b.unlocated());
     }
 
     @GetMapping("/{check}/history")

@@ -34,7 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The Checks pages: the list with status counts and filters (GET parameters, so a filtered list can be
- * shared), a check's page with its failing resources, outcome chart, exceptions and versions, accepting
+ * shared), a check's page with its failing resources (filtered by account and region the same way), its
+ * breakdown by account and region, outcome chart, exceptions and versions, accepting
  * and revoking exceptions, enabling and disabling.
  */
 @Controller
@@ -102,8 +103,9 @@ class CheckPages {
     @GetMapping("/checks/{check}")
     @RequiresPermission(Permission.CHECKS_READ)
     String show(Actor actor, @PathVariable String check, @RequestParam(required = false) Integer days,
-                @RequestParam(required = false) String accept, Model model) {
-        detailModel(actor, check, days, model);
+                @RequestParam(required = false) String accept, @RequestParam(required = false) String account,
+                @RequestParam(required = false) String region, Model model) {
+        detailModel(actor, check, days, LocationBreakdown.Filter.of(account, region), model);
         model.addAttribute("form", new ExceptionForm(accept, "", defaultExpiry()));
         return "checks/detail";
     }
@@ -127,7 +129,7 @@ class CheckPages {
             ProblemException e = badDate ? withBadDate(refused, expiresOn) : refused;
             FormErrors.add(model, e, Map.of("expiresAt", "expiresOn"), Map.of("resourceKey", "Resource",
                     "reason", "Reason", "expiresAt", "Expiry date", "expiresOn", "Expiry date"));
-            detailModel(actor, check, null, model);
+            detailModel(actor, check, null, LocationBreakdown.Filter.NONE, model);
             model.addAttribute("form", new ExceptionForm(resourceKey, reason, expiresOn));
             return "checks/detail";
         }
@@ -162,8 +164,8 @@ class CheckPages {
         return "redirect:/checks/" + check;
     }
 
-    private void detailModel(Actor actor, String check, Integer days, Model model) {
-        detail.fill(actor.orgId(), check, days == null ? 30 : days, model);
+    private void detailModel(Actor actor, String check, Integer days, LocationBreakdown.Filter where, Model model) {
+        detail.fill(actor.orgId(), check, days == null ? 30 : days, where, model);
         model.addAttribute("canManage", actor.can(Permission.CHECKS_MANAGE));
         model.addAttribute("approver", actor.label());
         model.addAttribute("maxExpiry", LocalDate.ofInstant(Timestamps.now(clock), ZoneOffset.UTC)

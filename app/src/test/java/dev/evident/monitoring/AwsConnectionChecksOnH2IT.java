@@ -1,0 +1,7 @@
+package dev.evident.monitoring;
+
+import dev.evident.testing.H2Test;
+
+@H2Test
+class AwsConnectionChecksOnH2IT extends AwsConnectionChecksContract {
+}

@@ -1,0 +1,7 @@
+package dev.evident.monitoring;
+
+import dev.evident.testing.PostgresTest;
+
+@PostgresTest
+class AwsConnectionChecksOnPostgresIT extends AwsConnectionChecksContract {
+}

@@ -59,10 +59,7 @@ abstract class AwsConnectionChecksContract extends IntegrationTest {
         server.stop();
     }
 
-    @Test
-    void accessDeniedOnS3TurnsOnlyTheS3ChecksToErrorNamingTheRefusal() {
-        Organization org = newOrganization("AWS checks");
-        ApiClient api = org.api();
+    private String awsConnection(ApiClient api) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("accessKeyId", AwsWireStub.KEY_ID);
         settings.put("secretAccessKey", AwsWireStub.SECRET);
@@ -71,7 +68,41 @@ abstract class AwsConnectionChecksContract extends IntegrationTest {
         Response created = api.post("/api/v1/connections", body("connector", "aws", "displayName", "AWS (stub)",
                 "settings", settings));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.json().get("id").asString();
+        return created.json().get("id").asString();
+    }
+
+    @Test
+    void aServiceDeniedFromTheFirstSyncIsAnErrorForTheConnectionUntilItCanBeRead() {
+        Organization org = newOrganization("AWS denied");
+        ApiClient api = org.api();
+        aws.denyListBuckets();
+        String id = awsConnection(api);
+
+        assertThat(syncNow(api, id).get("status").asString()).isEqualTo("partial");
+        BackgroundWork.awaitEvaluations(jdbc, org.id());
+        JsonNode results = api.get("/api/v1/checks/aws.s3-bucket-encrypted/results").json();
+        assertThat(outcomes(results)).as("no bucket was ever collected, and the check says why").isEqualTo("error");
+        assertThat(results.get("results")).singleElement().satisfies(r -> {
+            assertThat(r.get("resourceName").asString()).isEqualTo("aws: aws.s3_bucket not collected");
+            assertThat(r.get("detail").asString()).contains("could not collect aws.s3_bucket",
+                    "AWS denied s3:ListAllMyBuckets");
+        });
+        assertThat(outcomes(api, "aws.iam-user-console-mfa")).as("IAM still evaluates").isEqualTo("fail");
+
+        aws.bareBucket("acme-exports", REGION);
+        assertThat(syncNow(api, id).get("status").asString()).isEqualTo("ok");
+        BackgroundWork.awaitEvaluations(jdbc, org.id());
+        JsonNode after = api.get("/api/v1/checks/aws.s3-bucket-encrypted/results").json();
+        assertThat(outcomes(after)).as("the stand-in ends once the buckets can be read").isEqualTo("fail");
+        assertThat(after.get("results")).singleElement()
+                .satisfies(r -> assertThat(r.get("resourceName").asString()).isEqualTo("acme-exports"));
+    }
+
+    @Test
+    void accessDeniedOnS3TurnsOnlyTheS3ChecksToErrorNamingTheRefusal() {
+        Organization org = newOrganization("AWS checks");
+        ApiClient api = org.api();
+        String id = awsConnection(api);
 
         JsonNode first = syncNow(api, id);
         assertThat(first.get("status").asString()).as(first.toString()).isEqualTo("ok");

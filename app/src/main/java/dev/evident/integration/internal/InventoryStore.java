@@ -188,6 +188,18 @@ class InventoryStore implements Inventory {
                 .param("org", orgId).param("limit", limit).query((rs, i) -> resource(rs, links)).list();
     }
 
+    @Override
+    public List<FailedCollection> failedCollections(UUID orgId) {
+        return jdbc.sql("""
+                SELECT t.connection_id, c.connector, t.resource_type, t.last_error FROM integration_type_state t
+                JOIN integration_connection c ON c.id = t.connection_id AND c.org_id = t.org_id
+                WHERE t.org_id = :org AND t.last_failure_at IS NOT NULL
+                ORDER BY t.connection_id, t.resource_type""")
+                .param("org", orgId).query((rs, i) -> new FailedCollection(rs.getObject("connection_id", UUID.class),
+                        rs.getString("connector"), rs.getString("resource_type"), rs.getString("last_error")))
+                .list();
+    }
+
     /** Every account (and roster entry) joined to the person {@code email} names, however it was joined. */
     List<InventoryResource> accountsOf(UUID orgId, String email) {
         Links links = links(orgId);

@@ -36,8 +36,9 @@ class CheckDryRun {
         CheckDefinition d = new CheckDefinition("dry-run", "Dry run", null, input.resourceType(), input.expression(),
                 CheckDefinition.Severity.LOW, List.of(), null, input.parameters(), input.joins());
         CompiledCheck compiled = CheckRules.validate(d, key -> true, compiler);
-        List<ResourceResult> evaluated = CheckEvaluator.evaluate(compiled, d.parameters(),
-                new InventorySnapshot(evaluation.inventory(), orgId), Timestamps.now(clock), null);
+        InventorySnapshot snapshot = new InventorySnapshot(evaluation.inventory(), orgId);
+        List<ResourceResult> evaluated = CheckEvaluator.evaluate(compiled, d.parameters(), snapshot, Timestamps.now(clock),
+                snapshot.failures(null));
         Map<String, Integer> counts = CheckApi.counts(evaluated.stream().map(ResourceResult::outcome).toList());
         List<ResultView> shown = evaluated.stream().limit(MAX_RESULTS).map(r -> new ResultView(r.resourceType(),
                 r.resourceKey(), r.resourceName(), r.outcome().id(), r.detail())).toList();

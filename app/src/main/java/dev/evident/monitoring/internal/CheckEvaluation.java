@@ -124,7 +124,8 @@ class CheckEvaluation {
         Instant now = Timestamps.now(clock);
         CheckDefinition d = check.definition();
         CompiledCheck compiled = compiler.compile(d);
-        List<ResourceResult> raw = CheckEvaluator.evaluate(compiled, d.parameters(), snapshot, now, failure);
+        List<ResourceResult> raw = CheckEvaluator.evaluate(compiled, d.parameters(), snapshot, now,
+                snapshot.failures(failure));
         List<ResourceResult> results = applyExceptions(exceptions.valid(orgId, check.row().id(), now), raw);
         List<UUID> controlIds = controlKeys.resolve(orgControls, d.controls());
         int changes = record(orgId, check, results, controlIds, now, true);

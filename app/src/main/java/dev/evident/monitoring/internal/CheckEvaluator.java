@@ -5,8 +5,10 @@ import dev.evident.monitoring.internal.CompiledCheck.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -43,17 +45,29 @@ final class CheckEvaluator {
 
     static List<ResourceResult> evaluate(CompiledCheck check, Map<String, Object> params, InventorySnapshot snapshot,
                                          Instant now, SyncFailure failure) {
+        return evaluate(check, params, snapshot, now, failure == null ? List.of() : List.of(failure));
+    }
+
+    /**
+     * Evaluates the check with every current collection failure in mind: a failed type of a connection
+     * makes that connection's resources of it errors, and when the connection holds none of them (the
+     * type was never collected), one error result for the connection says so, so a service denied from
+     * the first sync shows as an error and not as nothing to check. A failed joined type makes every
+     * result an error.
+     */
+    static List<ResourceResult> evaluate(CompiledCheck check, Map<String, Object> params, InventorySnapshot snapshot,
+                                         Instant now, List<SyncFailure> failures) {
         CheckDefinition d = check.definition();
         String joinFailure = null;
-        if (failure != null) {
+        for (SyncFailure failure : failures) {
             for (JoinPlan plan : check.joins()) {
-                if (failure.covers(plan.join().type())) {
+                if (joinFailure == null && failure.covers(plan.join().type())) {
                     joinFailure = failure.reason(plan.join().type());
-                    break;
                 }
             }
         }
-        boolean primaryFailed = failure != null && failure.covers(d.resourceType());
+        Map<UUID, SyncFailure> primaryFailed = new HashMap<>();
+        failures.stream().filter(f -> f.covers(d.resourceType())).forEach(f -> primaryFailed.putIfAbsent(f.connectionId(), f));
         Object celParams = ResourceValues.value(params);
         List<InventorySnapshot.Loaded> resources = snapshot.resources(d.resourceType());
         // Each join's index is looked up once per check, not once per resource.
@@ -62,12 +76,15 @@ final class CheckEvaluator {
             check.joins().forEach(plan -> indexes.add(snapshot.index(plan)));
         }
         List<ResourceResult> results = new ArrayList<>(resources.size());
+        Set<UUID> failedWithResources = new HashSet<>();
         for (InventorySnapshot.Loaded l : resources) {
             var r = l.resource();
             String name = r.displayName() == null ? r.externalId() : r.displayName();
+            SyncFailure own = primaryFailed.get(r.connectionId());
             Verdict verdict;
-            if (primaryFailed && failure.connectionId().equals(r.connectionId())) {
-                verdict = new Verdict(Outcome.ERROR, failure.reason(d.resourceType()));
+            if (own != null) {
+                failedWithResources.add(r.connectionId());
+                verdict = new Verdict(Outcome.ERROR, own.reason(d.resourceType()));
             } else if (joinFailure != null) {
                 verdict = new Verdict(Outcome.ERROR, joinFailure);
             } else if (l.value() == null) {
@@ -78,8 +95,23 @@ final class CheckEvaluator {
             results.add(new ResourceResult(d.resourceType(), l.key(), name, r.connectionId(), verdict.outcome(),
                     verdict.detail()));
         }
+        primaryFailed.forEach((connectionId, failure) -> {
+            if (!failedWithResources.contains(connectionId)) {
+                results.add(new ResourceResult(d.resourceType(), uncollectedKey(connectionId, d.resourceType()),
+                        failure.connector() + ": " + d.resourceType() + " not collected", connectionId, Outcome.ERROR,
+                        failure.reason(d.resourceType())));
+            }
+        });
         return results;
     }
+
+    /** The result key that stands for a connection's type that could not be collected at all. */
+    static String uncollectedKey(UUID connectionId, String type) {
+        return connectionId + "/" + UNCOLLECTED + type;
+    }
+
+    /** Marks the external-id part of {@link #uncollectedKey}; no connector's ids contain it. */
+    static final String UNCOLLECTED = "\u2205collection:";
 
     private static Map<String, Object> variables(CompiledCheck check, Map<String, Object> resource, Object params,
                                                  List<Map<String, List<Map<String, Object>>>> indexes, Instant now) {

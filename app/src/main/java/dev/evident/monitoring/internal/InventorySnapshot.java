@@ -29,6 +29,7 @@ final class InventorySnapshot {
     private final UUID orgId;
     private final Map<String, List<Loaded>> byType = new HashMap<>();
     private final Map<String, Map<String, List<Map<String, Object>>>> indexes = new HashMap<>();
+    private List<CheckEvaluator.SyncFailure> failures;
 
     InventorySnapshot(Inventory inventory, UUID orgId) {
         this.inventory = inventory;
@@ -38,6 +39,30 @@ final class InventorySnapshot {
     /** The stable key of a resource in results and exceptions: its connection and its id there. */
     static String resourceKey(InventoryResource r) {
         return r.connectionId() + "/" + r.externalId();
+    }
+
+    /**
+     * Every connection's types that currently fail to collect (read once per run), with {@code current}
+     * (the failure of the sync that asked for this run) in place of what the store says of its connection.
+     */
+    List<CheckEvaluator.SyncFailure> failures(CheckEvaluator.SyncFailure current) {
+        if (failures == null) {
+            Map<UUID, List<Inventory.FailedCollection>> byConnection = new java.util.LinkedHashMap<>();
+            inventory.failedCollections(orgId).forEach(f -> byConnection.computeIfAbsent(f.connectionId(),
+                    k -> new ArrayList<>()).add(f));
+            List<CheckEvaluator.SyncFailure> loaded = new ArrayList<>();
+            byConnection.forEach((connectionId, failed) -> {
+                if (current == null || !current.connectionId().equals(connectionId)) {
+                    loaded.add(new CheckEvaluator.SyncFailure(connectionId, failed.get(0).connector(),
+                            failed.stream().map(Inventory.FailedCollection::type).toList(), failed.get(0).error()));
+                }
+            });
+            if (current != null) {
+                loaded.add(current);
+            }
+            failures = List.copyOf(loaded);
+        }
+        return failures;
     }
 
     List<Loaded> resources(String type) {

@@ -29,7 +29,7 @@ final class Agreement {
     static List<List<ResourceResult>> cel(List<CompiledCheck> compiled, InventorySnapshot snapshot, Instant now) {
         List<List<ResourceResult>> out = new ArrayList<>(compiled.size());
         for (CompiledCheck c : compiled) {
-            out.add(CheckEvaluator.evaluate(c, c.definition().parameters(), snapshot, now, null));
+            out.add(CheckEvaluator.evaluate(c, c.definition().parameters(), snapshot, now, List.of()));
         }
         return out;
     }

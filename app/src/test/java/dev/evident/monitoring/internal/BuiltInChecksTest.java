@@ -102,7 +102,7 @@ class BuiltInChecksTest {
             p.forEach((k, v) -> params.put((String) k, v));
         }
         List<ResourceResult> results = CheckEvaluator.evaluate(COMPILER.compile(check), params,
-                new InventorySnapshot(inventory, org), NOW, null);
+                new InventorySnapshot(inventory, org), NOW, List.of());
         return results.stream().filter(r -> r.resourceKey().equals(connection + "/primary")).findFirst().orElseThrow();
     }
 

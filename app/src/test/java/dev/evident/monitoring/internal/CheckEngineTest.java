@@ -203,6 +203,26 @@ class CheckEngineTest {
     }
 
     @Test
+    void aTypeNeverCollectedBecauseItsServiceRefusesIsOneErrorForItsConnection() {
+        UUID aws = UUID.randomUUID();
+        UUID otherAws = UUID.randomUUID();
+        inventory.put(org, otherAws, "aws", "aws.s3_bucket", "logs", "logs", null, Map.of("name", "logs"));
+        SyncFailure denied = new SyncFailure(aws, "aws", List.of("aws.s3_bucket"), "AWS denied s3:ListAllMyBuckets");
+
+        var results = run(check("aws.s3_bucket", "true", List.of(), Map.of()), denied);
+
+        assertThat(results).hasSize(2);
+        ResourceResult uncollected = results.get(CheckEvaluator.UNCOLLECTED + "aws.s3_bucket");
+        assertThat(uncollected.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(uncollected.connectionId()).isEqualTo(aws);
+        assertThat(uncollected.resourceName()).isEqualTo("aws: aws.s3_bucket not collected");
+        assertThat(uncollected.detail()).contains("could not collect aws.s3_bucket", "AWS denied s3:ListAllMyBuckets");
+        assertThat(results.get("logs").outcome()).as("another connection's buckets still evaluate").isEqualTo(Outcome.PASS);
+        assertThat(run(check("aws.s3_bucket", "true", List.of(), Map.of()), null))
+                .as("without the failure, nothing stands in for the missing type").hasSize(1);
+    }
+
+    @Test
     void compilingTheSameDefinitionTwiceUsesTheCache() {
         CheckDefinition d = check("github.member", "true", List.of(), Map.of());
         assertThat(compiler.compile(d)).isSameAs(compiler.compile(d));

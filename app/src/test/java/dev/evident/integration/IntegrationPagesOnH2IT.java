@@ -10,6 +10,7 @@ import dev.evident.testing.WebSession;
 import dev.evident.testing.WebSession.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -115,6 +116,47 @@ class IntegrationPagesOnH2IT extends IntegrationTest {
 
         fields.put("setting.orgUrl", "https://acme.okta.com");
         assertThat(web.post("/integrations/new", fields).status()).isEqualTo(302);
+    }
+
+    @Test
+    void theCloudAndIdentityConnectorsHaveTheirFormsAndNeverShowASecretOnceSaved() throws Exception {
+        Organization org = newOrganization("Cloud forms");
+        WebSession web = browserlessSession();
+        web.signIn(org.adminEmail(), org.adminPassword());
+        assertThat(web.get("/integrations/new?connector=aws").body()).contains("Access key ID", "Role ARN to assume",
+                "name=\"setting.secretAccessKey\"", "type=\"password\"");
+        assertThat(web.get("/integrations/new?connector=okta").body()).contains("name=\"setting.orgUrl\"",
+                "name=\"setting.apiToken\"", "type=\"password\"");
+        assertThat(web.get("/integrations/new?connector=google-workspace").body())
+                .contains("name=\"setting.serviceAccountKey\"", "name=\"setting.adminEmail\"", "type=\"password\"");
+
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        String googleKey = new tools.jackson.databind.json.JsonMapper().writeValueAsString(Map.of("type", "service_account",
+                "client_email", "evident@acme-project.iam.gserviceaccount.com", "private_key", pem,
+                "private_key_id", "k1", "client_id", "104857600000000000001", "token_uri",
+                "https://oauth2.googleapis.com/token"));
+        String awsSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzSECRET" + System.nanoTime();
+        String oktaToken = "00okta-token-" + System.nanoTime() + "-abcdefghij";
+        Map<String, Map<String, Object>> created = Map.of(
+                "aws", Map.of("accessKeyId", "AKIAIOSFODNN7EXAMPLE", "secretAccessKey", awsSecret, "regions", "us-east-1"),
+                "okta", Map.of("orgUrl", "https://acme.okta.com", "apiToken", oktaToken),
+                "google-workspace", Map.of("serviceAccountKey", googleKey, "adminEmail", "admin@acme.example"));
+        for (var entry : created.entrySet()) {
+            var response = org.api().post("/api/v1/connections", Map.of("connector", entry.getKey(), "displayName",
+                    entry.getKey() + " connection", "settings", entry.getValue()));
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+            String id = response.json().get("id").asText();
+            String page = web.get("/integrations/" + id).body();
+            String api = org.api().get("/api/v1/connections/" + id).body();
+            for (String secret : List.of(awsSecret, oktaToken, "BEGIN PRIVATE KEY", pem.substring(40, 80))) {
+                assertThat(page).as(entry.getKey() + " page").doesNotContain(secret);
+                assertThat(api).as(entry.getKey() + " API").doesNotContain(secret);
+            }
+            assertThat(page).as(entry.getKey()).contains("Stored encrypted.");
+        }
     }
 
     @Test

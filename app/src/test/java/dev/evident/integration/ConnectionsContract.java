@@ -556,6 +556,17 @@ abstract class ConnectionsContract extends IntegrationTest {
                 .containsEntry("u4", "ana@acme.example")
                 .as("someone the roster does not know is named by the smallest of their addresses")
                 .containsEntry("u3", "zed@acme.example");
+        JsonNode bo = s.api().get("/api/v1/people?email=bo.chen@acme.io").json();
+        assertThat(bo.get("email").asText()).isEqualTo("bo@acme.example");
+        assertThat(bo.get("rosterStatus").asText()).isEqualTo("terminated");
+        assertThat(bo.get("endDate").asText()).isEqualTo("2024-06-30");
+        assertThat(bo.get("accounts").findValuesAsString("externalId")).containsExactly("u2");
+        assertThat(bo.get("accounts").get(0).get("joinedBy").asText()).isEqualTo("alias");
+        assertThat(bo.get("activeAfterLeaving").findValuesAsString("externalId")).containsExactly("u2");
+        JsonNode ana = s.api().get("/api/v1/people?email=ana@acme.example").json();
+        assertThat(ana.get("accounts").findValuesAsString("externalId")).containsExactlyInAnyOrder("u1", "u4");
+        assertThat(ana.get("activeAfterLeaving")).isEmpty();
+        assertThat(s.api().get("/api/v1/people?email=nobody@acme.example").status()).isEqualTo(404);
         Map<String, String> roster2 = new HashMap<>();
         inventory.forEach(s.org().id(), "hr.person", r -> roster2.put(r.externalId(), r.personEmail()));
         assertThat(roster2).containsEntry("ana@acme.example", "ana@acme.example").containsEntry("bo@acme.example", "bo@acme.example");

@@ -264,6 +264,41 @@ class ConnectionApi {
         return links.unlinked(actor, type).stream().map(ResourceView::of).toList();
     }
 
+    /** A person with every account they hold across connections, for offboarding reviews and scripts. */
+    record PersonView(String email, String name, boolean inRoster, String rosterStatus, java.time.LocalDate endDate,
+                      List<PersonAccountView> accounts, List<PersonAccountView> activeAfterLeaving) {
+
+        static PersonView of(PeopleView.Person p) {
+            return new PersonView(p.email(), p.name(), p.inRoster(), p.rosterStatus(), p.endDate(),
+                    p.accounts().stream().map(PersonAccountView::of).toList(),
+                    p.accessAfterLeaving().stream().map(PersonAccountView::of).toList());
+        }
+    }
+
+    /** One account of a person; {@code joinedBy} is email, alias or link; null facts are not reported by the system. */
+    record PersonAccountView(UUID connectionId, String connectionName, String connector, String resourceType,
+                             String externalId, String name, String email, String joinedBy, String status, Boolean active,
+                             Boolean mfa, boolean admin, java.time.Instant lastSeen) {
+
+        static PersonAccountView of(PeopleView.Account a) {
+            return new PersonAccountView(a.connectionId(), a.connectionName(), a.connector(), a.type(), a.externalId(),
+                    a.name(), a.ownEmail(), a.joinedBy().name().toLowerCase(java.util.Locale.ROOT), a.statusLabel(),
+                    a.active(), a.mfa(), a.admin(), a.lastSeen());
+        }
+    }
+
+    @GetMapping("/api/v1/people")
+    @RequiresPermission(Permission.INTEGRATIONS_READ)
+    @Operation(summary = "A person's accounts across systems", description = "The person an email (or an alias of it) "
+            + "names: the HR roster's status and end date and every account joined to them, with how it was joined, its "
+            + "status, MFA, admin and last sign-in where the system reports them, and the accounts still active after "
+            + "the end date. 404 when no account or roster entry is joined to the email")
+    PersonView person(Actor actor, @RequestParam(required = false) String email) {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        connections.list(actor).forEach(d -> names.put(d.connection().id(), d.connection().displayName()));
+        return PersonView.of(links.person(actor, email, names));
+    }
+
     private ConnectionView view(ConnectionDetails d) {
         return ConnectionView.of(d, connections.nextSync(d.connection().id()).orElse(null));
     }

@@ -81,7 +81,16 @@ class InventoryStore implements Inventory {
 
     @Override
     public void forEach(UUID orgId, String type, Consumer<InventoryResource> consumer) {
+        forEach(orgId, type, consumer, links(orgId));
+    }
+
+    @Override
+    public Reader reader(UUID orgId) {
         Links links = links(orgId);
+        return (type, consumer) -> forEach(orgId, type, consumer, links);
+    }
+
+    private void forEach(UUID orgId, String type, Consumer<InventoryResource> consumer, Links links) {
         jdbc.sql("SELECT * FROM integration_resource WHERE org_id = :org AND resource_type = :type")
                 .param("org", orgId).param("type", type)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(resource(rs, links)));

@@ -30,6 +30,7 @@ final class InventorySnapshot {
     private final Map<String, List<Loaded>> byType = new HashMap<>();
     private final Map<String, Map<String, List<Map<String, Object>>>> indexes = new HashMap<>();
     private List<CheckEvaluator.SyncFailure> failures;
+    private Inventory.Reader reader;
 
     InventorySnapshot(Inventory inventory, UUID orgId) {
         this.inventory = inventory;
@@ -65,10 +66,17 @@ final class InventorySnapshot {
         return failures;
     }
 
+    private Inventory.Reader reader() {
+        if (reader == null) {
+            reader = inventory.reader(orgId);
+        }
+        return reader;
+    }
+
     List<Loaded> resources(String type) {
         return byType.computeIfAbsent(type, t -> {
             List<Loaded> loaded = new ArrayList<>();
-            inventory.forEach(orgId, t, r -> {
+            reader().forEach(t, r -> {
                 try {
                     loaded.add(new Loaded(r, ResourceValues.of(r), null));
                 } catch (IllegalArgumentException e) {

@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Adding a connection in Chromium: the connector picker, the form rendered from the connector's schema
  * (a URL, a password input for the token, a select, a textarea), the saved connection showing its
  * token only as a mask, and "Test connection" answering with each named step through htmx; the
- * inventory's "Load more" appending the next page through htmx and a resource's page. No script errors, no Content-Security-Policy violations, every control labelled.
+ * inventory's "Load more" appending the next page through htmx and a resource's page; a roster uploaded
+ * on its connection page and a leaver found under an alias from People and accounts. No script errors, no Content-Security-Policy violations, every control labelled.
  */
 @H2Test
 @Tag("browser")
@@ -112,6 +113,56 @@ class IntegrationBrowserTest extends IntegrationTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("bob");
         assertThat(page.locator("dl.attributes")).containsText("groups");
         assertThat(page.locator("ol.attribute-list li")).hasCount(2);
+
+        assertEquals(List.of(), Pages.cspViolations(page), "Content-Security-Policy violations");
+        assertEquals(List.of(), problems, "script errors");
+    }
+
+    @Test
+    void aLeaverWithAnAccountUnderAnAliasIsFoundFromThePeoplePage() throws Exception {
+        Organization org = newOrganization("People browser");
+        String roster = org.api().post("/api/v1/connections", Map.of("connector", "hr-roster", "displayName", "HR roster"))
+                .json().get("id").asText();
+        String script = "people-" + UUID.randomUUID();
+        dev.evident.integration.testconnector.Scripts.plan(script, "scripted.account",
+                dev.evident.integration.testconnector.Scripts.ok(
+                        new dev.evident.integration.testconnector.Scripts.Account("u7", "dchen", "dan.chen@acme.example")));
+        String scripted = org.api().post("/api/v1/connections", Map.of("connector", "scripted", "displayName",
+                "Source control", "settings", Map.of("baseUrl", "https://scripted.example.com", "apiToken", TOKEN,
+                        "script", script))).json().get("id").asText();
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("roster", ".csv");
+        java.nio.file.Files.writeString(csv, "name,email,start date,end date,other emails\n"
+                + "Dan Chen,dan@acme.example,2022-03-01,2025-01-31,dan.chen@acme.example\n");
+        Page page = browser.newPage(baseUrl());
+        List<String> problems = Pages.recordProblems(page);
+        Pages.signIn(page, baseUrl(), org.adminEmail(), org.adminPassword());
+
+        // The roster goes up through its connection page, like an HR export would.
+        page.navigate(baseUrl() + "/integrations/" + roster);
+        page.getByLabel("Upload Roster").setInputFiles(csv);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload").setExact(true)).click();
+        assertThat(page.locator("body")).containsText("was uploaded");
+        for (String id : List.of(roster, scripted)) {
+            org.api().post("/api/v1/connections/" + id + "/sync", Map.of());
+            dev.evident.testing.BackgroundWork.await("a sync of " + id, () -> {
+                var items = org.api().get("/api/v1/connections/" + id + "/syncs").json().get("items");
+                return !items.isEmpty() && !items.get(0).get("status").asText().equals("running");
+            });
+        }
+
+        page.navigate(baseUrl() + "/integrations/people");
+        assertThat(page.locator("body")).containsText("left, 1 active");
+        assertThat(page.locator("body")).containsText("by alias dan.chen@acme.example");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dan Chen")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Dan Chen");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("left on 2025-01-31 and still holds 1 active account");
+        Locator account = page.locator("table.person-accounts tbody tr");
+        assertThat(account).hasCount(1);
+        assertThat(account).containsText("Source control");
+        assertThat(account).containsText("an alias");
+        account.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("dchen")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("dchen");
+        assertThat(page.locator("body")).containsText("dan@acme.example");
 
         assertEquals(List.of(), Pages.cspViolations(page), "Content-Security-Policy violations");
         assertEquals(List.of(), problems, "script errors");

@@ -29,14 +29,16 @@ import tools.jackson.databind.json.JsonMapper;
  *       critical Dependabot alert fixed a week after its deadline: resources that no longer exist
  *       ({@link #gone}).</li>
  * </ul>
- * The syncs ran daily: GitHub at {@value #GITHUB_SYNC_HOUR}:00 UTC, the HR roster five minutes later, so
- * a change shows from the first sync after it. Pure: the caller reads the inventory and writes the result.
+ * The syncs ran daily: GitHub at {@value #GITHUB_SYNC_HOUR}:00 UTC, the HR roster five minutes later, then
+ * Okta, Google Workspace and AWS ({@link DemoSource#syncAt()}), so a change shows from the first sync after
+ * it. Accounts and cloud resources appeared when they were created (their {@code createdAt}), or at the
+ * start of the period. Pure: the caller reads the inventory and writes the result.
  */
 final class DemoHistory {
 
     static final int GITHUB_SYNC_HOUR = 2;
-    static final Duration GITHUB_SYNC = Duration.ofHours(GITHUB_SYNC_HOUR);
-    static final Duration GITHUB_SYNC_TOOK = Duration.ofSeconds(37);
+    static final Duration GITHUB_SYNC = DemoSource.GITHUB.syncAt();
+    static final Duration GITHUB_SYNC_TOOK = DemoSource.GITHUB.syncTook();
     static final Duration HR_SYNC = Duration.ofHours(GITHUB_SYNC_HOUR).plusMinutes(5);
     static final Duration HR_SYNC_TOOK = Duration.ofSeconds(2);
 
@@ -62,7 +64,11 @@ final class DemoHistory {
     static final List<FailingSince> FAILING_SINCE = List.of(
             // Ravi's last day was nine days ago: terminated the day after, overdue a day later
             new FailingSince("github.member-not-terminated", "rshah", 8),
-            new FailingSince("hr.terminated-removed-from-github", "ravi@brightwave.example", 7));
+            new FailingSince("hr.terminated-removed-from-github", "ravi@brightwave.example", 7),
+            // The CI user's key was created 131 days ago: older than 90 days for the last 40
+            new FailingSince("aws.iam-access-keys-rotated", "ci-deploy (345678901234)", 40),
+            // Carlos's authenticators were reset with his new phone three days ago; he has not enrolled again
+            new FailingSince("okta.user-mfa-enrolled", "carlos@brightwave.example", 3));
 
     /** Members whose account is older than the roster says, or who are in no roster: when they joined, days ago. */
     static final Map<String, Integer> JOINED = Map.of("jpike-consulting", 38);
@@ -119,7 +125,8 @@ final class DemoHistory {
         String subject = subject(r);
         Instant openFrom = from;
         if (r.outcome().equals("fail")) {
-            Instant since = FAILING_SINCE.stream().filter(f -> f.check().equals(r.checkKey()) && f.resource().equals(subject))
+            Instant since = FAILING_SINCE.stream().filter(f -> f.check().equals(r.checkKey())
+                            && (f.resource().equals(subject) || f.resource().equals(r.resourceName())))
                     .findFirst().map(f -> observed(r.checkKey(), daysAgo(f.daysAgo()))).orElse(from);
             if (since.isAfter(from) && since.isBefore(r.since())) {
                 out.add(stretch(r, "pass", null, from, since));
@@ -208,14 +215,23 @@ final class DemoHistory {
             case "github.member", "github.outside_collaborator" -> JOINED.containsKey(r.displayName())
                     ? daysAgo(JOINED.get(r.displayName()))
                     : r.personEmail() == null ? null : instant(startDates.get(r.personEmail()));
-            default -> null;
+            default -> r.type().startsWith("okta.") || r.type().startsWith("google.") || r.type().startsWith("aws.")
+                    ? parse(attribute(r, "createdAt")) : null;
         };
         return at == null || at.isBefore(periodStart) ? periodStart : at;
     }
 
-    /** The first sync at or after {@code at} that evaluates the check: GitHub's for github.*, the roster's for hr.*. */
+    /**
+     * The first sync at or after {@code at} that evaluates the check: the roster's for hr.*, the source's
+     * for okta.*, google.* and aws.*, GitHub's otherwise.
+     */
     Instant observed(String checkKey, Instant at) {
         Duration offset = checkKey.startsWith("hr.") ? HR_SYNC.plus(HR_SYNC_TOOK) : GITHUB_SYNC.plus(GITHUB_SYNC_TOOK);
+        for (DemoSource source : DemoSource.values()) {
+            if (checkKey.startsWith(source.checkPrefix())) {
+                offset = source.syncAt().plus(source.syncTook());
+            }
+        }
         LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
         Instant sync = day.atStartOfDay().toInstant(ZoneOffset.UTC).plus(offset);
         Instant observed = sync.isBefore(at) ? sync.plus(Duration.ofDays(1)) : sync;

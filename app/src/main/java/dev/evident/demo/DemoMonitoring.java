@@ -22,8 +22,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,22 +34,21 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Brightwave's connections, fed from the recorded data: the GitHub organization (through
- * {@link DemoReplayServer}, so the real connector collects it) and the HR roster (the recorded export,
- * uploaded like any roster). Both sync once at seeding, then daily on their schedule, replaying the same
- * recording. Before today lie months of daily syncs ({@link DemoHistory}): their sync log, the check
+ * Brightwave's connections, fed from the recorded data: GitHub, Okta, Google Workspace and AWS (each
+ * through its {@link DemoReplay}, so the real connector collects it) and the HR roster (the recorded export,
+ * uploaded like any roster). All sync once at seeding, then daily on their schedule, replaying the same
+ * recordings. Before today lie months of daily syncs ({@link DemoHistory}): their sync log, the check
  * results as intervals and the evidence records each evaluation leaves in the ledger. One failure is
  * accepted: the emergency change merged without review during an incident.
  *
- * <p>Seeded once per demo company (a second start finds the GitHub connection and only points it at this
- * run's replay). Starts before the sync scheduler, so a sync due at start-up already finds the replay.
+ * <p>Seeded once per demo company (a second start finds the GitHub connection and only points the
+ * connections at this run's replays). Starts before the sync scheduler, so a sync due at start-up already
+ * finds the replays.
  */
 @Component
 class DemoMonitoring implements SmartLifecycle {
 
-    static final String GITHUB = "GitHub (brightwave)";
     static final String HR_ROSTER = "HR roster (people export)";
-    static final String GITHUB_ORG = "brightwave";
     static final String EXCEPTED_CHECK = "github.pr-reviewed-by-another";
     static final String EXCEPTED_PULL = "api#431";
     static final int SYNC_INTERVAL_MINUTES = 24 * 60;
@@ -84,11 +83,14 @@ class DemoMonitoring implements SmartLifecycle {
     @Override
     public void start() {
         if (properties.demo()) {
-            String url = replay.start();
-            try {
-                provisioning.organizationBySlug(DemoData.SLUG).ifPresent(orgId -> pointAtReplay(orgId, url));
-            } catch (RuntimeException e) {
-                log.warn("Could not point the demo's GitHub connection at the replay {}: {}", url, e.getMessage(), e);
+            for (DemoSource source : DemoSource.values()) {
+                String url = replay.start(source.recording());
+                try {
+                    provisioning.organizationBySlug(DemoData.SLUG).ifPresent(orgId -> pointAtReplay(orgId, source, url));
+                } catch (RuntimeException e) {
+                    log.warn("Could not point the demo's {} connection at the replay {}: {}", source.displayName(), url,
+                            e.getMessage(), e);
+                }
             }
         }
         running = true;
@@ -111,15 +113,19 @@ class DemoMonitoring implements SmartLifecycle {
         return 0;
     }
 
-    /** The replay's port is new each run: the GitHub connection follows it (audited when it changed). */
-    private void pointAtReplay(UUID orgId, String url) {
-        connections.connectionNamed(orgId, GITHUB).ifPresent(id ->
-                connections.updateSettings(Actor.system(orgId, "demo"), id, Map.of("apiBaseUrl", url)));
+    /** The replays' ports are new each run: the connections follow them (audited when they changed). */
+    private void pointAtReplay(UUID orgId, DemoSource source, String url) {
+        connections.connectionNamed(orgId, source.displayName()).ifPresent(id ->
+                connections.updateSettings(Actor.system(orgId, "demo"), id, source.pointedAt(url)));
+    }
+
+    /** A demo connection and its sync at seeding. */
+    private record Seeded(UUID id, String connector, Duration syncAt, Duration took, SyncSummary sync) {
     }
 
     /** Seeds the connections and their history unless the company has them; returns the evidence records added. */
     int seed(UUID orgId) {
-        if (connections.connectionNamed(orgId, GITHUB).isPresent()) {
+        if (connections.connectionNamed(orgId, DemoSource.GITHUB.displayName()).isPresent()) {
             return 0;
         }
         Optional<Program> program = programs.programs(orgId).stream().findFirst();
@@ -131,30 +137,31 @@ class DemoMonitoring implements SmartLifecycle {
         UUID hr = connections.create(system, "hr-roster", HR_ROSTER, Map.of(), SYNC_INTERVAL_MINUTES);
         connections.upload(system, hr, "roster", "brightwave-people-export.csv",
                 DemoRecording.render(DemoRecording.read(DemoRecording.HR_ROSTER), clock).getBytes(StandardCharsets.UTF_8));
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("apiBaseUrl", replay.start());
-        settings.put("organization", GITHUB_ORG);
-        settings.put("authMode", "token");
-        settings.put("token", "recorded-demo-token");
-        settings.put("pullRequestDays", "200");
-        UUID github = connections.create(system, "github", GITHUB, settings, SYNC_INTERVAL_MINUTES);
+        Map<DemoSource, UUID> created = new EnumMap<>(DemoSource.class);
+        for (DemoSource source : DemoSource.values()) {
+            created.put(source, connections.create(system, source.connector(), source.displayName(),
+                    source.settings(replay.start(source.recording())), SYNC_INTERVAL_MINUTES));
+        }
 
-        // Evaluated here rather than by the background task, with both inventories in place
-        SyncSummary hrSync = connections.syncNow(orgId, hr);
-        SyncSummary githubSync = connections.syncNow(orgId, github);
-        history.evaluateNow(orgId, hr);
-        history.evaluateNow(orgId, github);
-        if (!"ok".equals(hrSync.status()) || !"ok".equals(githubSync.status())) {
-            log.warn("The demo's recorded syncs did not succeed (roster: {}, GitHub: {}); no history seeded",
-                    hrSync.error(), githubSync.error());
+        // Evaluated here rather than by the background task, with every inventory in place
+        List<Seeded> seeded = new ArrayList<>();
+        seeded.add(new Seeded(hr, "hr-roster", DemoHistory.HR_SYNC, DemoHistory.HR_SYNC_TOOK, connections.syncNow(orgId, hr)));
+        created.forEach((source, id) -> seeded.add(new Seeded(id, source.connector(), source.syncAt(), source.syncTook(),
+                connections.syncNow(orgId, id))));
+        seeded.forEach(s -> history.evaluateNow(orgId, s.id()));
+        List<Seeded> failed = seeded.stream().filter(s -> !"ok".equals(s.sync().status())).toList();
+        if (!failed.isEmpty()) {
+            failed.forEach(s -> log.warn("The demo's recorded {} sync did not succeed: {}", s.connector(), s.sync().error()));
+            log.warn("No demo history seeded");
             return 0;
         }
         if (program.isEmpty()) {
             return 0;
         }
+        UUID github = created.get(DemoSource.GITHUB);
         DemoHistory story = new DemoHistory(program.get().periodStart(), seededAt, resources(orgId));
         history.backfill(orgId, seededAt, story.past(history.openResults(orgId), github, hr));
-        int records = history.recordEvidence(orgId, pastSyncs(orgId, story, seededAt, github, githubSync, hr, hrSync));
+        int records = history.recordEvidence(orgId, pastSyncs(orgId, story, seededAt, seeded));
 
         history.accept(jonas, EXCEPTED_CHECK, MonitoringHistory.resourceKey(github, EXCEPTED_PULL),
                 "Emergency change during incident INC-231 (ingest outage); reviewed after the fact by Lena Park, "
@@ -163,29 +170,29 @@ class DemoMonitoring implements SmartLifecycle {
     }
 
     /** One sync a day of each connection from the first day of history to today, in the log and as evidence. */
-    private List<PastSync> pastSyncs(UUID orgId, DemoHistory story, Instant before, UUID github, SyncSummary githubSync,
-                                     UUID hr, SyncSummary hrSync) {
+    private List<PastSync> pastSyncs(UUID orgId, DemoHistory story, Instant before, List<Seeded> seeded) {
         List<PastSync> syncs = new ArrayList<>();
-        for (LocalDate day = story.start(); ; day = day.plusDays(1)) {
+        LocalDate today = LocalDate.ofInstant(before, ZoneOffset.UTC);
+        for (LocalDate day = story.start(); !day.isAfter(today); day = day.plusDays(1)) {
             Instant midnight = day.atStartOfDay().toInstant(ZoneOffset.UTC);
-            Instant githubStart = midnight.plus(DemoHistory.GITHUB_SYNC);
-            Instant hrStart = midnight.plus(DemoHistory.HR_SYNC);
-            if (!hrStart.plus(DemoHistory.HR_SYNC_TOOK).isBefore(before)) {
-                return syncs;
+            for (Seeded connection : seeded.stream().sorted(java.util.Comparator.comparing(Seeded::syncAt)).toList()) {
+                Instant started = midnight.plus(connection.syncAt());
+                if (started.plus(connection.took()).isBefore(before)) {
+                    syncs.add(past(orgId, connection, started, story));
+                }
             }
-            syncs.add(past(orgId, github, "github", githubStart, DemoHistory.GITHUB_SYNC_TOOK, githubSync, story));
-            syncs.add(past(orgId, hr, "hr-roster", hrStart, DemoHistory.HR_SYNC_TOOK, hrSync, story));
         }
+        return syncs;
     }
 
-    private PastSync past(UUID orgId, UUID connectionId, String connector, Instant started, Duration took, SyncSummary today,
-                          DemoHistory story) {
+    private PastSync past(UUID orgId, Seeded connection, Instant started, DemoHistory story) {
         UUID syncId = Ids.next(Clock.fixed(started, ZoneOffset.UTC));
-        Instant finished = started.plus(took);
-        SyncSummary like = new SyncSummary(syncId, today.status(), story.countsAt(connectionId, today.counts(), started),
+        Instant finished = started.plus(connection.took());
+        SyncSummary today = connection.sync();
+        SyncSummary like = new SyncSummary(syncId, today.status(), story.countsAt(connection.id(), today.counts(), started),
                 today.payloadDigest(), today.error());
-        connections.recordPastSync(orgId, connectionId, syncId, started, finished, like);
-        return new PastSync(syncId, connectionId, connector, finished, List.copyOf(like.counts().keySet()),
+        connections.recordPastSync(orgId, connection.id(), syncId, started, finished, like);
+        return new PastSync(syncId, connection.id(), connection.connector(), finished, List.copyOf(like.counts().keySet()),
                 like.payloadDigest());
     }
 

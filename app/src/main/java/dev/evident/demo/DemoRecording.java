@@ -15,13 +15,17 @@ import java.util.regex.Pattern;
 
 /**
  * The demo company's recorded source data, shipped in the jar under {@code demo/recorded/} (written by
- * {@code app/tools/generate-demo-recording.py}). Times are relative to the day of replay, written as
+ * {@code app/tools/generate-demo-recording.py} and
+ * {@code generate-demo-cloud-recordings.py}). Times are relative to the day of replay, written as
  * {@code {{ago:12d3h}}} (an instant that long before today's midnight, UTC) and {@code {{date:-9}}} (a date
  * that many days from today), so the company looks the same whenever the demo starts.
  */
 final class DemoRecording {
 
     static final String GITHUB = "demo/recorded/github-brightwave.json";
+    static final String OKTA = "demo/recorded/okta-brightwave.json";
+    static final String GOOGLE = "demo/recorded/google-brightwave.json";
+    static final String AWS = "demo/recorded/aws-brightwave.json";
     static final String HR_ROSTER = "demo/recorded/hr-roster.csv";
 
     private static final Pattern AGO = Pattern.compile("\\{\\{ago:(\\d+)d(?:(\\d+)h)?}}");

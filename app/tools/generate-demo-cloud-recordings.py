@@ -12,9 +12,9 @@
 All are written from the vendors' published API references (not captured from real accounts), for the people of
 hr-roster.csv (run generate-demo-recording.py first), so accounts join people across systems by email. Two
 people have another primary address: Liam in Okta and Nadia in Google Workspace, where the roster address is an
-alias. The story: mostly compliant, with four findings among these sources: a CI user's access key older than
-90 days, an S3 bucket without versioning, an Okta user whose authenticators were reset and who has not enrolled a
-second factor again, and a new hire not yet enrolled in Google's 2-Step Verification.
+alias. The story: mostly compliant, with three findings among these sources: a CI user's access key older than
+90 days, an S3 bucket without versioning, and an Okta user whose authenticators were reset and who has not enrolled
+a second factor again. The people who left are deactivated (Okta) or suspended (Google) the day after.
 
 Requests are matched on more than method and path (see DemoReplay): "params" must all be present among the
 query, form or top-level JSON body parameters, "headers" must be equal, "signedBy" is the access key id and
@@ -183,8 +183,8 @@ def okta():
 # --- Google Workspace ---------------------------------------------------------------------------------------------
 GOOGLE_SUPER = {"maya", "diego"}
 GOOGLE_DELEGATED = {"aisha"}
-# the new hire has not set up 2-Step Verification yet (enforced for everyone after a two-week enrolment period)
-GOOGLE_NO_2SV = {"kwame"}
+# enrolled by everyone (the new hire did it on day one, when the IT onboarding checklist asks for it)
+GOOGLE_NO_2SV = set()
 # Nadia's mailbox was created under her long address; the roster's address is an alias of it
 GOOGLE_PRIMARY = {"nadia": "nadia.rahman@" + DOMAIN}
 CONTRACTORS = {"ines", "oscar"}  # contractors sign in through Okta only, without a Brightwave mailbox
@@ -261,6 +261,7 @@ def ok(action, namespace, result):
                                                   action))
 
 
+# With an endpoint override the SDK signs IAM (a global service) for "aws-global", not us-east-1.
 def query(account, action, result, namespace=IAM_NS, scope="aws-global/iam", params=None, status=200):
     p = {"Action": action}
     p.update(params or {})

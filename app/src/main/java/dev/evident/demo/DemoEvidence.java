@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * small text files), events for per-event controls, and this year's annual reviews for most annual
  * controls. With the gaps a real company has:
  * <ul>
- *   <li>{@value #MISSED_QUARTER}: the first quarter's access review was never done (the second one was);</li>
+ *   <li>{@value #MISSED_QUARTER}: the first quarter's management security review was never held (the second one was;
+ *       not the access review AC-06, which the identity providers' checks now evidence daily);</li>
  *   <li>{@value #SCAN_GAP}: two weeks without a vulnerability scan (weeks 10 and 11, the scanner's licence lapsed);</li>
  *   <li>{@value #MISSED_MONTH}: no monthly report since the month before last, so the control is stale.</li>
  * </ul>
@@ -40,7 +41,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoEvidence {
 
-    static final String MISSED_QUARTER = "AC-06";
+    static final String MISSED_QUARTER = "GV-05";
     static final String SCAN_GAP = "OS-01";
     static final String MISSED_MONTH = "OS-06";
     /** Weekly windows (0-based) without a scan. */

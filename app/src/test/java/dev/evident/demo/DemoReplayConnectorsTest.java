@@ -76,7 +76,7 @@ class DemoReplayConnectorsTest {
 
         List<CollectedResource> users = google.get("google.user");
         assertThat(users).hasSize(30);
-        assertThat(attributes(users, "kwame@brightwave.example").path("mfaEnrolled").asBoolean()).isFalse();
+        assertThat(users).allSatisfy(u -> assertThat(JSON.readTree(u.attributesJson()).path("mfaEnforced").asBoolean()).isTrue());
         assertThat(attributes(users, "nadia.rahman@brightwave.example").path("aliases").toString())
                 .contains("nadia@brightwave.example");
         JsonNode ravi = attributes(users, "ravi@brightwave.example");

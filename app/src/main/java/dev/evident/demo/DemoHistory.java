@@ -42,7 +42,7 @@ final class DemoHistory {
     static final Duration HR_SYNC = Duration.ofHours(GITHUB_SYNC_HOUR).plusMinutes(5);
     static final Duration HR_SYNC_TOOK = Duration.ofSeconds(2);
 
-    /** A stretch of failure that was fixed: check, resource (external id or name), first and last day (days ago). */
+    /** A stretch of failure that was fixed: check, resource (external id or name), first day and the day it was fixed (days ago). */
     record Incident(String check, String resource, int fromDaysAgo, int fixedDaysAgo, String detail) {
     }
 
@@ -55,7 +55,13 @@ final class DemoHistory {
             new Incident("hr.contractor-has-end-date", "ines@brightwave.example", 140, 128,
                     "contractor without an end date"),
             new Incident("hr.terminated-removed-from-github", "marek@brightwave.example", 126, 124,
-                    "left on %s and still has GitHub account(s): mkowalski"));
+                    "left on %s and still has GitHub account(s): mkowalski"),
+            // SSH opened to the world to debug a service, closed the next morning
+            new Incident("aws.sg-no-admin-ports-open", "app-services (sg-0a1b2c3d4e5f60002)", 52, 51,
+                    "group sg-0a1b2c3d4e5f60002 opens port(s) 22 to the internet"),
+            // the new hire set up 2-Step Verification on his third day
+            new Incident("google.user-2sv-enrolled", "kwame@brightwave.example", 12, 10,
+                    "not enrolled in 2-Step Verification"));
 
     /** When today's failures began, days ago, where not when the resource appeared. */
     record FailingSince(String check, String resource, int daysAgo) {
@@ -135,7 +141,7 @@ final class DemoHistory {
         } else if (r.outcome().equals("pass")) {
             Instant cursor = from;
             for (Incident incident : INCIDENTS.stream().filter(i -> i.check().equals(r.checkKey())
-                    && i.resource().equals(subject)).sorted(Comparator.comparingInt(Incident::fromDaysAgo).reversed()).toList()) {
+                    && (i.resource().equals(subject) || i.resource().equals(r.resourceName()))).sorted(Comparator.comparingInt(Incident::fromDaysAgo).reversed()).toList()) {
                 Instant failed = max(cursor, observed(r.checkKey(), daysAgo(incident.fromDaysAgo())));
                 Instant fixed = observed(r.checkKey(), daysAgo(incident.fixedDaysAgo()));
                 if (!failed.isBefore(fixed) || !fixed.isBefore(r.since())) {

@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
  * accepted: the emergency change merged without review during an incident.
  *
  * <p>Seeded once per demo company (a second start finds the GitHub connection and only points the
- * connections at this run's replays). Starts before the sync scheduler, so a sync due at start-up already
+ * connections at this run's replays; a source added to the demo since is connected then, without history). Starts before the sync scheduler, so a sync due at start-up already
  * finds the replays.
  */
 @Component
@@ -126,6 +126,7 @@ class DemoMonitoring implements SmartLifecycle {
     /** Seeds the connections and their history unless the company has them; returns the evidence records added. */
     int seed(UUID orgId) {
         if (connections.connectionNamed(orgId, DemoSource.GITHUB.displayName()).isPresent()) {
+            addMissingSources(orgId);
             return 0;
         }
         Optional<Program> program = programs.programs(orgId).stream().findFirst();
@@ -167,6 +168,24 @@ class DemoMonitoring implements SmartLifecycle {
                 "Emergency change during incident INC-231 (ingest outage); reviewed after the fact by Lena Park, "
                         + "see the incident report", seededAt.plus(Duration.ofDays(60)));
         return records;
+    }
+
+    /**
+     * A company seeded before a source joined the demo gets its connection, synced and evaluated now; its
+     * history starts today (writing months of it under existing history would rewrite what the company shows).
+     */
+    private void addMissingSources(UUID orgId) {
+        Actor system = Actor.system(orgId, "demo");
+        for (DemoSource source : DemoSource.values()) {
+            if (connections.connectionNamed(orgId, source.displayName()).isEmpty()) {
+                UUID id = connections.create(system, source.connector(), source.displayName(),
+                        source.settings(replay.start(source.recording())), SYNC_INTERVAL_MINUTES);
+                SyncSummary sync = connections.syncNow(orgId, id);
+                history.evaluateNow(orgId, id);
+                log.info("Added the demo connection {} to the existing demo company (sync {})", source.displayName(),
+                        sync.status());
+            }
+        }
     }
 
     /** One sync a day of each connection from the first day of history to today, in the log and as evidence. */

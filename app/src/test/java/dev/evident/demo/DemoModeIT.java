@@ -268,7 +268,7 @@ class DemoModeIT {
                 .query(String.class).list();
         assertThat(incidents).as("failures that were fixed").contains("github.repo-approving-review-required",
                 "github.member-2fa-enabled", "github.dependabot-critical-within-sla", "hr.manager-is-known-person",
-                "github.member-not-terminated");
+                "github.member-not-terminated", "aws.sg-no-admin-ports-open", "google.user-2sv-enrolled");
         assertThat(jdbc.sql("""
                 SELECT COUNT(*) FROM monitoring_result_interval WHERE org_id = :org AND to_at IS NOT NULL AND to_at <= from_at""")
                 .param("org", orgId).query(Integer.class).single()).as("no empty intervals").isZero();

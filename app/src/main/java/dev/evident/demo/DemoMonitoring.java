@@ -144,12 +144,19 @@ class DemoMonitoring implements SmartLifecycle {
                     source.settings(replay.start(source.recording())), SYNC_INTERVAL_MINUTES));
         }
 
-        // Evaluated here rather than by the background task, with every inventory in place
+        // Evaluated here rather than by the background task, each as soon as the inventories its checks read
+        // are in place (the roster's and GitHub's read each other), so a pending evaluation does not wait for
+        // the background task to pick it up while the other sources sync
         List<Seeded> seeded = new ArrayList<>();
         seeded.add(new Seeded(hr, "hr-roster", DemoHistory.HR_SYNC, DemoHistory.HR_SYNC_TOOK, connections.syncNow(orgId, hr)));
-        created.forEach((source, id) -> seeded.add(new Seeded(id, source.connector(), source.syncAt(), source.syncTook(),
-                connections.syncNow(orgId, id))));
-        seeded.forEach(s -> history.evaluateNow(orgId, s.id()));
+        for (DemoSource source : DemoSource.values()) {
+            UUID id = created.get(source);
+            seeded.add(new Seeded(id, source.connector(), source.syncAt(), source.syncTook(), connections.syncNow(orgId, id)));
+            if (source == DemoSource.GITHUB) {
+                history.evaluateNow(orgId, hr);
+            }
+            history.evaluateNow(orgId, id);
+        }
         List<Seeded> failed = seeded.stream().filter(s -> !"ok".equals(s.sync().status())).toList();
         if (!failed.isEmpty()) {
             failed.forEach(s -> log.warn("The demo's recorded {} sync did not succeed: {}", s.connector(), s.sync().error()));

@@ -15,8 +15,11 @@ import dev.evident.shared.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,6 +48,13 @@ class EvaluationTasks {
 
     private final EvaluationRequests requests;
     private final CheckEvaluation evaluation;
+    /**
+     * One evaluation of a connection at a time in this process. db-scheduler runs one execution per
+     * connection, but an evaluation asked for in place ({@code MonitoringHistory.evaluateNow}, demo
+     * seeding) would otherwise run alongside it: the same checks twice, and a caller that returns before
+     * the results it needs are written.
+     */
+    private final Map<UUID, ReentrantLock> evaluating = new ConcurrentHashMap<>();
     private final BackgroundTasks tasks;
     private final Clock clock;
 
@@ -103,6 +113,22 @@ class EvaluationTasks {
 
     /** Evaluates the connection's request, again while newer syncs merged into it during the evaluation. */
     void evaluatePending(UUID orgId, UUID connectionId) {
+        ReentrantLock lock = evaluating.computeIfAbsent(connectionId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            evaluateRequests(orgId, connectionId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether a caller waits for the connection's running evaluation (for tests). */
+    boolean waitingFor(UUID connectionId) {
+        ReentrantLock lock = evaluating.get(connectionId);
+        return lock != null && lock.hasQueuedThreads();
+    }
+
+    private void evaluateRequests(UUID orgId, UUID connectionId) {
         for (Optional<Request> r = requests.find(orgId, connectionId); r.isPresent(); r = requests.find(orgId, connectionId)) {
             ConnectionSynced synced = r.get().synced();
             try {

@@ -144,9 +144,8 @@ class DemoMonitoring implements SmartLifecycle {
                     source.settings(replay.start(source.recording())), SYNC_INTERVAL_MINUTES));
         }
 
-        // Evaluated here rather than by the background task, each as soon as the inventories its checks read
-        // are in place (the roster's and GitHub's read each other), so a pending evaluation does not wait for
-        // the background task to pick it up while the other sources sync
+        // Evaluated here (after the background task's evaluation if that started first), each as soon as the
+        // inventories its checks read are in place: the roster's and GitHub's checks read each other's
         List<Seeded> seeded = new ArrayList<>();
         seeded.add(new Seeded(hr, "hr-roster", DemoHistory.HR_SYNC, DemoHistory.HR_SYNC_TOOK, connections.syncNow(orgId, hr)));
         for (DemoSource source : DemoSource.values()) {

@@ -140,8 +140,7 @@ class DemoMonitoring implements SmartLifecycle {
                 DemoRecording.render(DemoRecording.read(DemoRecording.HR_ROSTER), clock).getBytes(StandardCharsets.UTF_8));
         Map<DemoSource, UUID> created = new EnumMap<>(DemoSource.class);
         for (DemoSource source : DemoSource.values()) {
-            created.put(source, connections.create(system, source.connector(), source.displayName(),
-                    source.settings(replay.start(source.recording())), SYNC_INTERVAL_MINUTES));
+            created.put(source, connect(system, source));
         }
 
         // Evaluated here (after the background task's evaluation if that started first), each as soon as the
@@ -176,6 +175,16 @@ class DemoMonitoring implements SmartLifecycle {
         return records;
     }
 
+    /** Creates the source's connection, pointed at its replay, with its service accounts linked to their owners. */
+    private UUID connect(Actor system, DemoSource source) {
+        UUID id = connections.create(system, source.connector(), source.displayName(),
+                source.settings(replay.start(source.recording())), SYNC_INTERVAL_MINUTES);
+        for (DemoSource.OwnedAccount account : source.ownedAccounts()) {
+            connections.linkAccount(system, id, account.resourceType(), account.externalId(), account.ownerEmail());
+        }
+        return id;
+    }
+
     /**
      * A company seeded before a source joined the demo gets its connection, synced and evaluated now; its
      * history starts today (writing months of it under existing history would rewrite what the company shows).
@@ -184,8 +193,7 @@ class DemoMonitoring implements SmartLifecycle {
         Actor system = Actor.system(orgId, "demo");
         for (DemoSource source : DemoSource.values()) {
             if (connections.connectionNamed(orgId, source.displayName()).isEmpty()) {
-                UUID id = connections.create(system, source.connector(), source.displayName(),
-                        source.settings(replay.start(source.recording())), SYNC_INTERVAL_MINUTES);
+                UUID id = connect(system, source);
                 SyncSummary sync = connections.syncNow(orgId, id);
                 history.evaluateNow(orgId, id);
                 log.info("Added the demo connection {} to the existing demo company (sync {})", source.displayName(),

@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +28,10 @@ enum DemoSource {
     /** The organization's management account's key; the replay hands out the member role's credentials. */
     static final String AWS_ACCESS_KEY = "AKIADEMOBRIGHTWAVE01";
     static final String AWS_REGIONS = "eu-central-1, us-east-1";
+
+    /** An account of the source that belongs to a person without carrying their email: linked at seeding. */
+    record OwnedAccount(String resourceType, String externalId, String ownerEmail) {
+    }
 
     private final String displayName;
     private final String connector;
@@ -69,6 +74,14 @@ enum DemoSource {
 
     Duration syncTook() {
         return syncTook;
+    }
+
+    /** The service accounts of the recording and who owns each, as an administrator would link them. */
+    List<OwnedAccount> ownedAccounts() {
+        return this != AWS ? List.of() : List.of(
+                new OwnedAccount("aws.iam_user", "arn:aws:iam::210987654321:user/terraform-ci", "tom@brightwave.example"),
+                new OwnedAccount("aws.iam_user", "arn:aws:iam::345678901234:user/ci-deploy", "tom@brightwave.example"),
+                new OwnedAccount("aws.iam_user", "arn:aws:iam::345678901234:user/metabase-athena", "olga@brightwave.example"));
     }
 
     /** The settings that point the connection at the replay: what changes when the replay's port does. */

@@ -28,6 +28,12 @@ public interface ConnectionProvisioning {
     /** Uploads the document of a file setting. */
     void upload(Actor actor, UUID connectionId, String field, String fileName, byte[] content);
 
+    /**
+     * Links an account of the connection to the person who owns it (a service account to its owner), as
+     * Integrations > People and accounts does: validated and audited.
+     */
+    void linkAccount(Actor actor, UUID connectionId, String resourceType, String externalId, String personEmail);
+
     /** Syncs the connection in this thread (its checks are evaluated afterwards, as after any sync). */
     SyncSummary syncNow(UUID orgId, UUID connectionId);
 

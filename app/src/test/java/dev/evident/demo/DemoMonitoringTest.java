@@ -56,6 +56,8 @@ class DemoMonitoringTest {
                 .containsEntry("organizationMode", "true");
         verify(connections, never()).create(any(), eq("okta"), anyString(), anyMap(), anyInt());
         verify(connections, never()).create(any(), eq("hr-roster"), anyString(), anyMap(), anyInt());
+        verify(connections).linkAccount(any(), eq(aws), eq("aws.iam_user"),
+                eq("arn:aws:iam::345678901234:user/ci-deploy"), eq("tom@brightwave.example"));
         verify(history).evaluateNow(org, aws);
         verify(history, never()).backfill(any(), any(), any());
         verify(history, never()).recordEvidence(any(), any());

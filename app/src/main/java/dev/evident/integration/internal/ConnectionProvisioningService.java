@@ -21,13 +21,15 @@ class ConnectionProvisioningService implements ConnectionProvisioning {
     private final ConnectionStore store;
     private final SyncEngine engine;
     private final TransactionTemplate transaction;
+    private final IdentityLinks links;
 
     ConnectionProvisioningService(ConnectionService connections, ConnectionStore store, SyncEngine engine,
-                                  TransactionTemplate transaction) {
+                                  TransactionTemplate transaction, IdentityLinks links) {
         this.connections = connections;
         this.store = store;
         this.engine = engine;
         this.transaction = transaction;
+        this.links = links;
     }
 
     @Override
@@ -51,6 +53,11 @@ class ConnectionProvisioningService implements ConnectionProvisioning {
     public void upload(Actor actor, UUID connectionId, String field, String fileName,
                        byte[] content) {
         connections.upload(actor, connectionId, field, fileName, content);
+    }
+
+    @Override
+    public void linkAccount(Actor actor, UUID connectionId, String resourceType, String externalId, String personEmail) {
+        links.create(actor, new IdentityLinks.LinkInput(connectionId, null, resourceType, externalId, personEmail));
     }
 
     @Override

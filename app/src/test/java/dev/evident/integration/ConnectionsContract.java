@@ -659,7 +659,7 @@ abstract class ConnectionsContract extends IntegrationTest {
         syncNow(s, id);
         // The sync log says "finished" a moment before the task hands its next run back to the scheduler;
         // a deletion in that moment leaves the run to end the schedule itself, which this test does not wait for.
-        for (int i = 0; i < 100 && Boolean.TRUE.equals(jdbc.sql("SELECT picked FROM scheduled_tasks WHERE task_instance = :id")
+        for (int i = 0; i < 100 && Boolean.TRUE.equals(jdbc.sql("SELECT picked FROM scheduled_tasks WHERE task_name = 'connection-sync' AND task_instance = :id")
                 .param("id", id).query(Boolean.class).optional().orElse(false)); i++) {
             pause();
         }

@@ -311,4 +311,32 @@ final class SyncBenchAws implements SyncBenchStub.Handler {
     static String epochSeconds(Instant instant) {
         return instant.getEpochSecond() + ".0";
     }
+
+    /**
+     * Requests per second the AWS stub answers when nothing else is in the way: the IAM call the
+     * connector makes most, sent one after another as the connector sends its calls, after a warm-up.
+     */
+    static double probe(SyncBenchStub aws, int n) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        String authorization = "AWS4-HMAC-SHA256 Credential=" + SyncBenchAws.HUB_KEY
+                + "/20261130/us-east-1/iam/aws4_request, SignedHeaders=host;x-amz-date, Signature=0";
+        java.net.URI uri = java.net.URI.create(aws.baseUrl() + "/");
+        long start = 0;
+        int warmUp = Math.min(1_000, n);
+        for (int i = -warmUp; i < n; i++) {
+            if (i == 0) {
+                start = System.nanoTime();
+            }
+            java.net.http.HttpResponse<byte[]> response = client.send(java.net.http.HttpRequest.newBuilder(uri)
+                    .header("Authorization", authorization).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("Action=ListMFADevices&Version=2010-05-08"
+                            + "&UserName=svc-0-" + Math.floorMod(i, 100))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the AWS stub answered " + response.statusCode() + " to the probe");
+            }
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
 }

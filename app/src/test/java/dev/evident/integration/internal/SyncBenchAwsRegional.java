@@ -11,13 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The benchmark AWS's S3 (REST/XML, path-style, and S3 Control), RDS (query/XML), EC2 (its query
- * dialect), CloudTrail and KMS (JSON 1.1) and GuardDuty (REST-JSON), for the account and region of
- * the caller. See {@link SyncBenchAws}.
+ * The benchmark AWS's regional services, for the account and region of the caller: RDS (query/XML),
+ * EC2 (its query dialect), CloudTrail and KMS (JSON 1.1), GuardDuty (REST-JSON), and S3 through
+ * {@link SyncBenchS3}. See {@link SyncBenchAws}.
  */
 final class SyncBenchAwsRegional {
 
-    static final String S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/";
     static final String RDS_NS = "http://rds.amazonaws.com/doc/2014-10-31/";
     static final String EC2_NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
     static final String CLOUDTRAIL = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.";
@@ -25,15 +24,17 @@ final class SyncBenchAwsRegional {
     static final int KMS_PAGE = 100;
 
     private final SyncBenchModel model;
+    private final SyncBenchS3 s3;
 
     SyncBenchAwsRegional(SyncBenchModel model) {
         this.model = model;
+        this.s3 = new SyncBenchS3(model);
     }
 
     Answer handle(Caller caller, Request request) {
         int r = model.regionIndex(caller.region());
         return switch (caller.service()) {
-            case "s3" -> s3(caller.account(), request);
+            case "s3" -> s3.handle(caller.account(), request);
             case "rds" -> rds(caller.account(), r, caller.region(), SyncBenchStub.form(request.bodyText()));
             case "ec2" -> ec2(caller.account(), r, caller.region(), SyncBenchStub.form(request.bodyText()));
             case "kms" -> kms(caller.account(), r, caller.region(), request);
@@ -42,109 +43,6 @@ final class SyncBenchAwsRegional {
             default -> jsonError(caller.service(), 400, "UnknownService", "no such service in the benchmark stub: "
                     + caller.service());
         };
-    }
-
-    // ---- S3 and S3 Control
-
-    private Answer s3(int a, Request request) {
-        String path = request.path();
-        if (path.equals("/v20180820/configuration/publicAccessBlock")) {
-            return a % 3 == 2
-                    ? new Answer("s3:GetAccountPublicAccessBlock", 404, "application/xml", "<ErrorResponse><Error><Code>"
-                    + "NoSuchPublicAccessBlockConfiguration</Code><Message>The public access block configuration was not "
-                    + "found</Message></Error><RequestId>5E4D3C2B1A</RequestId><HostId>h0st=</HostId></ErrorResponse>")
-                    : s3Xml("s3:GetAccountPublicAccessBlock", "<PublicAccessBlockConfiguration>" + block(true)
-                    + "</PublicAccessBlockConfiguration>");
-        }
-        if (path.equals("/")) {
-            return listBuckets(a, request.query());
-        }
-        String bucket = path.substring(1);
-        int b = bucketIndex(bucket, a);
-        if (b < 0) {
-            return s3Error("s3:Bucket", 404, "NoSuchBucket", "The specified bucket does not exist");
-        }
-        String sub = request.query().keySet().stream().findFirst().orElse("");
-        return switch (sub) {
-            case "encryption" -> model.chance(88, "encrypted", a, b)
-                    ? s3Xml("s3:GetEncryptionConfiguration", "<ServerSideEncryptionConfiguration xmlns=\"" + S3_NS
-                    + "\"><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>" + (b % 3 == 0 ? "aws:kms" : "AES256")
-                    + "</SSEAlgorithm></ApplyServerSideEncryptionByDefault><BucketKeyEnabled>true</BucketKeyEnabled>"
-                    + "</Rule></ServerSideEncryptionConfiguration>")
-                    : s3Error("s3:GetEncryptionConfiguration", 404, "ServerSideEncryptionConfigurationNotFoundError",
-                    "The server side encryption configuration was not found");
-            case "publicAccessBlock" -> model.chance(75, "blocked", a, b)
-                    ? s3Xml("s3:GetBucketPublicAccessBlock", "<PublicAccessBlockConfiguration xmlns=\"" + S3_NS + "\">"
-                    + block(true) + "</PublicAccessBlockConfiguration>")
-                    : s3Error("s3:GetBucketPublicAccessBlock", 404, "NoSuchPublicAccessBlockConfiguration",
-                    "The public access block configuration was not found");
-            case "policyStatus" -> model.chance(30, "policy", a, b)
-                    ? s3Xml("s3:GetBucketPolicyStatus", "<PolicyStatus xmlns=\"" + S3_NS + "\"><IsPublic>"
-                    + model.chance(15, "public", a, b) + "</IsPublic></PolicyStatus>")
-                    : s3Error("s3:GetBucketPolicyStatus", 404, "NoSuchBucketPolicy", "The bucket policy does not exist");
-            case "versioning" -> s3Xml("s3:GetBucketVersioning", model.chance(60, "versioned", a, b)
-                    ? "<VersioningConfiguration xmlns=\"" + S3_NS + "\"><Status>Enabled</Status><MfaDelete>Disabled"
-                    + "</MfaDelete></VersioningConfiguration>" : "<VersioningConfiguration xmlns=\"" + S3_NS + "\"/>");
-            case "logging" -> s3Xml("s3:GetBucketLogging", model.chance(40, "logged", a, b)
-                    ? "<BucketLoggingStatus xmlns=\"" + S3_NS + "\"><LoggingEnabled><TargetBucket>bench-" + a
-                    + "-access-logs</TargetBucket><TargetPrefix>" + bucket + "/</TargetPrefix></LoggingEnabled>"
-                    + "</BucketLoggingStatus>" : "<BucketLoggingStatus xmlns=\"" + S3_NS + "\"/>");
-            case "location" -> s3Xml("s3:GetBucketLocation", "<LocationConstraint xmlns=\"" + S3_NS + "\">"
-                    + bucketRegion(a, b) + "</LocationConstraint>");
-            default -> s3Error("s3:" + sub, 400, "NotImplemented", "the benchmark stub does not serve ?" + sub);
-        };
-    }
-
-    private Answer listBuckets(int a, Map<String, String> query) {
-        int max = Integer.parseInt(query.getOrDefault("max-buckets", "10000"));
-        String token = query.get("continuation-token");
-        int from = token == null ? 0 : Integer.parseInt(token.substring(1));
-        int to = Math.min(model.buckets[a], from + max);
-        StringBuilder xml = new StringBuilder("<ListAllMyBucketsResult xmlns=\"" + S3_NS + "\"><Buckets>");
-        for (int b = from; b < to; b++) {
-            xml.append("<Bucket><Name>").append(bucketName(a, b)).append("</Name><CreationDate>")
-                    .append(model.daysAgo(100 + b % 700, b)).append("</CreationDate><BucketRegion>").append(bucketRegion(a, b))
-                    .append("</BucketRegion></Bucket>");
-        }
-        xml.append("</Buckets><Owner><DisplayName>bench").append(a).append("</DisplayName><ID>79a59df900b949e55d96a1e698fb")
-                .append(a).append("</ID></Owner>");
-        if (to < model.buckets[a]) {
-            xml.append("<ContinuationToken>c").append(to).append("</ContinuationToken>");
-        }
-        return s3Xml("s3:ListAllMyBuckets", xml.append("</ListAllMyBucketsResult>").toString());
-    }
-
-    private static String bucketName(int a, int b) {
-        return "bench-" + a + "-bucket-" + b;
-    }
-
-    private int bucketIndex(String name, int a) {
-        String prefix = "bench-" + a + "-bucket-";
-        if (!name.startsWith(prefix)) {
-            return -1;
-        }
-        int b = Integer.parseInt(name.substring(prefix.length()));
-        return b < model.buckets[a] ? b : -1;
-    }
-
-    private String bucketRegion(int a, int b) {
-        return model.regions.get(model.roll("bucketRegion", a, b) % model.regions.size());
-    }
-
-    private static String block(boolean all) {
-        return "<BlockPublicAcls>" + all + "</BlockPublicAcls><IgnorePublicAcls>" + all + "</IgnorePublicAcls>"
-                + "<BlockPublicPolicy>" + all + "</BlockPublicPolicy><RestrictPublicBuckets>" + all
-                + "</RestrictPublicBuckets>";
-    }
-
-    private static Answer s3Xml(String operation, String body) {
-        return new Answer(operation, 200, "application/xml", body);
-    }
-
-    private static Answer s3Error(String operation, int status, String code, String message) {
-        return new Answer(operation, status, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>"
-                + code + "</Code><Message>" + message + "</Message><RequestId>4442587FB7D0A2F9</RequestId><HostId>"
-                + "h0stIdBench=</HostId></Error>");
     }
 
     // ---- RDS and EC2
@@ -369,7 +267,7 @@ final class SyncBenchAwsRegional {
     private Answer guardDuty(int a, int r, String region, Request request) {
         String account = model.account(a);
         boolean exists = r >= 0 && !model.chance(10, "noDetector", a, r);
-        String id = String.format(Locale.ROOT, "%012d%020d", Long.parseLong(account), r).replace(' ', '0');
+        String id = String.format(Locale.ROOT, "%012d%020d", Long.parseLong(account), r);
         if (request.path().equals("/detector")) {
             return json("guardduty:ListDetectors", exists ? "{\"detectorIds\":[\"" + id + "\"]}" : "{\"detectorIds\":[]}");
         }

@@ -2,7 +2,11 @@ package dev.evident.integration.internal;
 
 import dev.evident.integration.internal.SyncBenchStub.Answer;
 import dev.evident.integration.internal.SyncBenchStub.Request;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -242,6 +246,18 @@ final class SyncBenchIdentity {
                 return suspensions(q);
             }
             return new Answer("google:404", 404, "application/json", "{\"error\":{\"code\":404,\"message\":\"Not Found\"}}");
+        }
+
+        /** A Google service account JSON key with a fresh RSA key (the stub does not check the signature). */
+        static String serviceAccountKey() throws Exception {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            String pem = "-----BEGIN PRIVATE KEY-----\\n" + Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())
+                    + "\\n-----END PRIVATE KEY-----\\n";
+            return "{\"type\":\"service_account\",\"project_id\":\"bench\",\"private_key_id\":\"bench0001\",\"private_key\":\""
+                    + pem + "\",\"client_email\":\"evident@bench.iam.gserviceaccount.com\",\"client_id\":\"100000000000000000001\","
+                    + "\"token_uri\":\"https://oauth2.googleapis.com/token\"}";
         }
 
         boolean suspended(int u) {

@@ -1,7 +1,10 @@
 package dev.evident.integration.internal;
 
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -212,5 +215,22 @@ final class SyncBenchModel {
             s += sum(v);
         }
         return s;
+    }
+
+    /** The HR export: person p is Okta user p and Google user p; about one in twenty has left. */
+    byte[] roster() {
+        StringBuilder csv = new StringBuilder("Name,Email,Department,Manager,Employment Type,Start Date,End Date\n");
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        String[] departments = {"Engineering", "Sales", "Support", "Finance", "Operations"};
+        for (int p = 0; p < people; p++) {
+            boolean contractor = chance(8, "contractor", p);
+            String end = terminated(p) ? today.minusDays(3 + roll("endDate", p) % 200).toString()
+                    : contractor && chance(80, "contractEnd", p) ? today.plusDays(30 + p % 300).toString() : "";
+            csv.append("Person ").append(p).append(',').append(email(p)).append(',')
+                    .append(departments[p % departments.length]).append(',').append(p == 0 ? "" : email((p - 1) / 8))
+                    .append(',').append(contractor ? "Contractor" : "Employee").append(',')
+                    .append(today.minusDays(400 + roll("startDate", p) % 2000)).append(',').append(end).append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -64,13 +64,13 @@ class SyncBenchModelTest {
     @Test
     void theRosterHasEveryPersonAndSomeWhoLeft() {
         SyncBenchModel model = new SyncBenchModel(2, 1, 300, 200, 100, 1, NOW);
-        String[] lines = new String(SyncBenchmark.roster(model), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+        String[] lines = new String(model.roster(), java.nio.charset.StandardCharsets.UTF_8).split("\n");
 
         assertThat(lines).hasSize(201);
         assertThat(lines[1]).startsWith("Person 0," + SyncBenchModel.email(0) + ",");
         long left = java.util.stream.IntStream.range(0, 200).filter(model::terminated).count();
         assertThat(left).isBetween(2L, 30L);
-        assertThat(UUID.nameUUIDFromBytes(SyncBenchmark.roster(model))).isEqualTo(UUID.nameUUIDFromBytes(
-                SyncBenchmark.roster(new SyncBenchModel(2, 1, 300, 200, 100, 1, NOW))));
+        assertThat(UUID.nameUUIDFromBytes(model.roster())).isEqualTo(UUID.nameUUIDFromBytes(
+                new SyncBenchModel(2, 1, 300, 200, 100, 1, NOW).roster()));
     }
 }

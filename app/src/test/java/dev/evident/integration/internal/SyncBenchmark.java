@@ -2,16 +2,10 @@ package dev.evident.integration.internal;
 
 import dev.evident.monitoring.internal.SyncBenchEvaluation;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -148,7 +142,7 @@ public final class SyncBenchmark {
                 Map<String, Long> requests = Map.of("aws", aws.requests(), "okta", okta.requests(), "google",
                         google.requests());
                 if (o.stubProbe() > 0) {
-                    double rate = probe(aws, o.stubProbe());
+                    double rate = SyncBenchAws.probe(aws, o.stubProbe());
                     out.printf(Locale.ROOT, "AWS stub alone: %,d IAM ListMFADevices requests one after another from one "
                             + "client thread (java.net.http, keep-alive): %,.0f req/s%n", o.stubProbe(), rate);
                 }
@@ -167,11 +161,11 @@ public final class SyncBenchmark {
                 "regions", String.join(",", model.regions), "endpointUrl", aws.baseUrl())));
         ids.put("okta", app.connect("okta", "Okta", Map.of("orgUrl", okta.baseUrl(), "apiToken", SyncBenchIdentity.OKTA_TOKEN,
                 "allowHttpLocalhost", "true")));
-        ids.put("google-workspace", app.connect("google-workspace", "Google Workspace", Map.of("serviceAccountKey",
-                serviceAccountKey(), "adminEmail", "admin@" + SyncBenchModel.DOMAIN, "customerId", "my_customer",
-                "readSuspensionTimes", "true", "apiBaseUrl", google.baseUrl(), "tokenUrl", google.baseUrl() + "/token")));
+        ids.put("google-workspace", app.connect("google-workspace", "Google Workspace", Map.of(
+                "serviceAccountKey", SyncBenchIdentity.Google.serviceAccountKey(), "adminEmail",
+                "admin@" + SyncBenchModel.DOMAIN, "customerId", "my_customer", "readSuspensionTimes", "true", "apiBaseUrl", google.baseUrl(), "tokenUrl", google.baseUrl() + "/token")));
         UUID hr = app.connect("hr-roster", "HR roster", Map.of());
-        app.upload(hr, "roster", "roster.csv", roster(model));
+        app.upload(hr, "roster", "roster.csv", model.roster());
         ids.put("hr-roster", hr);
         return ids;
     }
@@ -256,63 +250,6 @@ public final class SyncBenchmark {
         out.printf(Locale.ROOT, "Evaluation of all built-in checks (load + compile + evaluate): median %.2f s, best %.2f s%n",
                 totals.get(totals.size() / 2), totals.get(0));
         return new Report(expected, syncs, stubRequests, afterSync, evaluations);
-    }
-
-    /**
-     * Requests per second the AWS stub answers when nothing else is in the way: the IAM call the
-     * connector makes most, sent one after another as the connector sends its calls, after a warm-up.
-     */
-    static double probe(SyncBenchStub aws, int n) throws Exception {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-        String authorization = "AWS4-HMAC-SHA256 Credential=" + SyncBenchAws.HUB_KEY
-                + "/20261130/us-east-1/iam/aws4_request, SignedHeaders=host;x-amz-date, Signature=0";
-        java.net.URI uri = java.net.URI.create(aws.baseUrl() + "/");
-        long start = 0;
-        int warmUp = Math.min(1_000, n);
-        for (int i = -warmUp; i < n; i++) {
-            if (i == 0) {
-                start = System.nanoTime();
-            }
-            java.net.http.HttpResponse<byte[]> response = client.send(java.net.http.HttpRequest.newBuilder(uri)
-                    .header("Authorization", authorization).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("Action=ListMFADevices&Version=2010-05-08"
-                            + "&UserName=svc-0-" + Math.floorMod(i, 100))).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("the AWS stub answered " + response.statusCode() + " to the probe");
-            }
-        }
-        return n / ((System.nanoTime() - start) / 1e9);
-    }
-
-    /** The HR export: person p is Okta user p and Google user p; about one in twenty has left. */
-    static byte[] roster(SyncBenchModel model) {
-        StringBuilder csv = new StringBuilder("Name,Email,Department,Manager,Employment Type,Start Date,End Date\n");
-        LocalDate today = LocalDate.ofInstant(model.now, ZoneOffset.UTC);
-        String[] departments = {"Engineering", "Sales", "Support", "Finance", "Operations"};
-        for (int p = 0; p < model.people; p++) {
-            boolean contractor = model.chance(8, "contractor", p);
-            String end = model.terminated(p) ? today.minusDays(3 + model.roll("endDate", p) % 200).toString()
-                    : contractor && model.chance(80, "contractEnd", p) ? today.plusDays(30 + p % 300).toString() : "";
-            csv.append("Person ").append(p).append(',').append(SyncBenchModel.email(p)).append(',')
-                    .append(departments[p % departments.length]).append(',').append(p == 0 ? "" : SyncBenchModel.email((p - 1) / 8))
-                    .append(',').append(contractor ? "Contractor" : "Employee").append(',')
-                    .append(today.minusDays(400 + model.roll("startDate", p) % 2000)).append(',').append(end).append('\n');
-        }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A Google service account JSON key with a fresh RSA key (the stub does not check the signature). */
-    static String serviceAccountKey() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair pair = generator.generateKeyPair();
-        String pem = "-----BEGIN PRIVATE KEY-----\\n" + Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())
-                + "\\n-----END PRIVATE KEY-----\\n";
-        return "{\"type\":\"service_account\",\"project_id\":\"bench\",\"private_key_id\":\"bench0001\",\"private_key\":\""
-                + pem + "\",\"client_email\":\"evident@bench.iam.gserviceaccount.com\",\"client_id\":\"100000000000000000001\","
-                + "\"token_uri\":\"https://oauth2.googleapis.com/token\"}";
     }
 
     static String loadAverage() {

@@ -52,6 +52,14 @@ final class SyncBenchApp implements AutoCloseable {
         new SecureRandom().nextBytes(bytes);
         this.schema = "bench_sync_" + HexFormat.of().formatHex(bytes);
         execute("CREATE SCHEMA " + checked(schema));
+        // an interrupted run (Ctrl-C) leaves no schema behind either
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                execute("DROP SCHEMA IF EXISTS " + checked(schema) + " CASCADE");
+            } catch (SQLException | RuntimeException ignored) {
+                // the server may be gone already; a leftover bench_sync_ schema is harmless
+            }
+        }));
         Path dataDir = Files.createTempDirectory("evident-sync-bench");
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("evident.db.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);

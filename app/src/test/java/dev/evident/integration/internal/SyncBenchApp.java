@@ -1,0 +1,174 @@
+package dev.evident.integration.internal;
+
+import dev.evident.EvidentApplication;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The application under benchmark: the real Evident, started in this JVM on a throw-away PostgreSQL
+ * schema (dropped on close) with a bootstrap admin token and its sync scheduler off, so the
+ * benchmark decides when each sync runs. Connections are created through the REST API as a user
+ * would create them; syncs are run by the application's {@link SyncEngine}, as a scheduled run does.
+ */
+final class SyncBenchApp implements AutoCloseable {
+
+    static final String TOKEN = "bench-token-0123456789abcdefghijklmnopqrstuvwxyz";
+    private static final Pattern SAFE_NAME = Pattern.compile("bench_sync_[0-9a-f]{12}");
+
+    final String schema;
+    final ConfigurableApplicationContext context;
+    final UUID orgId;
+    private final String url;
+    private final String user;
+    private final String password;
+    private final String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    SyncBenchApp(String url, String user, String password) throws Exception {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        byte[] bytes = new byte[6];
+        new SecureRandom().nextBytes(bytes);
+        this.schema = "bench_sync_" + HexFormat.of().formatHex(bytes);
+        execute("CREATE SCHEMA " + checked(schema));
+        // an interrupted run (Ctrl-C) leaves no schema behind either
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                execute("DROP SCHEMA IF EXISTS " + checked(schema) + " CASCADE");
+            } catch (SQLException | RuntimeException ignored) {
+                // the server may be gone already; a leftover bench_sync_ schema is harmless
+            }
+        }));
+        Path dataDir = Files.createTempDirectory("evident-sync-bench");
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("evident.db.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        properties.put("evident.db.username", user);
+        properties.put("evident.db.password", password);
+        properties.put("evident.data-dir", dataDir.toString());
+        properties.put("evident.bootstrap.admin-email", "bench-admin@" + SyncBenchModel.DOMAIN);
+        properties.put("evident.bootstrap.admin-password", "benchmark granite river lantern 42");
+        properties.put("evident.bootstrap.admin-token", TOKEN);
+        properties.put("evident.bootstrap.organization-name", "Sync benchmark");
+        properties.put("evident.integration.scheduler.enabled", "false");
+        properties.put("server.port", "0");
+        properties.put("logging.level.root", "WARN");
+        // As command-line arguments: they take precedence over application.yml (default properties would not).
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext started = null;
+        try {
+            started = new SpringApplicationBuilder(EvidentApplication.class).run(args);
+            base = "http://127.0.0.1:" + ((WebServerApplicationContext) started).getWebServer().getPort();
+            orgId = started.getBean(JdbcTemplate.class).queryForObject("SELECT id FROM organization", UUID.class);
+        } catch (RuntimeException e) {
+            if (started != null) {
+                started.close();
+            }
+            execute("DROP SCHEMA IF EXISTS " + checked(schema) + " CASCADE");
+            throw e;
+        }
+        context = started;
+    }
+
+    JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    SyncEngine engine() {
+        return context.getBean(SyncEngine.class);
+    }
+
+    /** Creates a connection through POST /api/v1/connections; its id. */
+    UUID connect(String connector, String name, Map<String, Object> settings) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("connector", connector);
+        body.put("displayName", name);
+        body.put("settings", settings);
+        JsonNode created = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/connections"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ConnectionStore.JSON.writeValueAsString(body))), 201);
+        return UUID.fromString(created.get("id").asString());
+    }
+
+    /** Uploads a document for a FILE setting (the HR roster) as the connection form does. */
+    void upload(UUID connectionId, String field, String fileName, byte[] content) throws Exception {
+        String boundary = "----evident-bench-" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        send(HttpRequest.newBuilder(URI.create(base + "/api/v1/connections/" + connectionId + "/documents/" + field))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), 201);
+    }
+
+    private JsonNode send(HttpRequest.Builder request, int expected) throws Exception {
+        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + TOKEN)
+                .header("Accept", "application/json, application/problem+json").build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected && response.statusCode() != 200) {
+            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return ConnectionStore.JSON.readTree(response.body());
+    }
+
+    /** Stored resources of a connection, by type. */
+    Map<String, Integer> stored(UUID connectionId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc().query("SELECT resource_type, COUNT(*) FROM integration_resource WHERE org_id = ? AND connection_id = ? "
+                        + "GROUP BY resource_type ORDER BY resource_type", rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }, orgId, connectionId);
+        return counts;
+    }
+
+    /** The sync log's error of a sync, or null. */
+    String syncError(UUID syncId) {
+        return jdbc().query("SELECT error FROM integration_sync WHERE org_id = ? AND id = ?",
+                rs -> rs.next() ? rs.getString(1) : null, orgId, syncId);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            context.close();
+        } finally {
+            execute("DROP SCHEMA IF EXISTS " + checked(schema) + " CASCADE");
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            c.createStatement().execute(sql);
+        }
+    }
+
+    /** Identifiers cannot be bound as parameters; only names this class generated are spliced into SQL. */
+    private static String checked(String name) {
+        if (!SAFE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a benchmark schema name: " + name);
+        }
+        return name;
+    }
+}

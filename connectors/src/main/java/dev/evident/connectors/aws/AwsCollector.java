@@ -11,13 +11,19 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A collector that reads every account of the connection (and, for a regional service, every
- * configured region) one scope at a time: only one account-region's resources are held at once.
+ * configured region), several scopes at a time but handed out in order.
  * Any failure (an account whose role cannot be assumed, a denied call) fails this resource type
  * only, since a partial inventory must not pass for a complete one; other types still collect.
  */
@@ -65,6 +71,9 @@ abstract class AwsCollector implements Collector {
         }
     }
 
+    /** How many account-regions a collector reads at once. */
+    static final int PARALLEL_SCOPES = 8;
+
     protected final AwsAccounts accounts;
     private final String type;
     private final boolean regional;
@@ -88,23 +97,93 @@ abstract class AwsCollector implements Collector {
         Instant now = ctx.clock().instant();
         List<AwsAccounts.Member> members = accounts.members();
         List<Region> regions = regional ? accounts.settings().regions() : java.util.Collections.singletonList(null);
-        return new LazyIterator<>() {
-            private int member;
-            private int region;
-            private final Deque<CollectedResource> current = new ArrayDeque<>();
-
-            @Override
-            protected CollectedResource computeNext() throws CollectionException {
-                while (current.isEmpty() && member < members.size()) {
-                    AwsAccounts.Account account = accounts.open(members.get(member));
-                    current.addAll(read(new Scope(account, regions.get(region), now)));
-                    if (++region >= regions.size()) {
-                        region = 0;
-                        member++;
-                    }
-                }
-                return current.pollFirst();
+        List<ScopeRef> scopes = new ArrayList<>(members.size() * regions.size());
+        for (AwsAccounts.Member member : members) {
+            for (Region region : regions) {
+                scopes.add(new ScopeRef(member, region));
             }
-        };
+        }
+        return new ScopeReader(scopes, now);
+    }
+
+    /** One account and region to read, before the account's role is assumed. */
+    private record ScopeRef(AwsAccounts.Member member, Region region) {
+    }
+
+    /**
+     * Reads the scopes {@value #PARALLEL_SCOPES} at a time (each AWS call waits on the network, and
+     * accounts and regions have their own rate limits), handing their resources out in scope order.
+     * At most that many scopes' resources are held at once. The first failure, in scope order, ends
+     * the collection and cancels the reads still running.
+     */
+    private final class ScopeReader extends LazyIterator<CollectedResource> {
+
+        private final List<ScopeRef> scopes;
+        private final Instant now;
+        private final Deque<Future<List<CollectedResource>>> inFlight = new ArrayDeque<>();
+        private final Deque<CollectedResource> current = new ArrayDeque<>();
+        private ThreadPoolExecutor pool;
+        private int next;
+
+        ScopeReader(List<ScopeRef> scopes, Instant now) {
+            this.scopes = scopes;
+            this.now = now;
+        }
+
+        @Override
+        protected CollectedResource computeNext() throws CollectionException {
+            while (current.isEmpty() && (next < scopes.size() || !inFlight.isEmpty())) {
+                while (inFlight.size() < PARALLEL_SCOPES && next < scopes.size()) {
+                    ScopeRef ref = scopes.get(next++);
+                    inFlight.add(pool().submit(() -> read(new Scope(accounts.open(ref.member()), ref.region(), now))));
+                }
+                current.addAll(take(inFlight.pollFirst()));
+            }
+            if (current.isEmpty() && pool != null) {
+                pool.shutdown();
+            }
+            return current.pollFirst();
+        }
+
+        private List<CollectedResource> take(Future<List<CollectedResource>> read) throws CollectionException {
+            try {
+                return read.get();
+            } catch (ExecutionException e) {
+                stop();
+                if (e.getCause() instanceof CollectionException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                stop();
+                Thread.currentThread().interrupt();
+                throw CollectionException.retryable("interrupted while reading " + resourceType(), e);
+            }
+        }
+
+        private void stop() {
+            inFlight.forEach(f -> f.cancel(true));
+            inFlight.clear();
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+
+        /** Threads that end on their own when idle, so an iterator left unfinished leaks none. */
+        private ThreadPoolExecutor pool() {
+            if (pool == null) {
+                pool = new ThreadPoolExecutor(PARALLEL_SCOPES, PARALLEL_SCOPES, 5, TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(), runnable -> {
+                            Thread thread = new Thread(runnable, "aws-" + resourceType());
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+                pool.allowCoreThreadTimeOut(true);
+            }
+            return pool;
+        }
     }
 }

@@ -70,13 +70,6 @@ class ChecksBrowserTest extends IntegrationTest {
         }
     }
 
-    private void screenshot(Page page, String name) {
-        String folder = System.getProperty("evident.screenshots");
-        if (folder != null && !folder.isBlank()) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(folder, name)).setFullPage(true));
-        }
-    }
-
     @Test
     void aFailingCheckFromAStubbedGitHubIsAcceptedAsAnException() {
         Organization org = newOrganization("Checks browser");
@@ -111,7 +104,7 @@ class ChecksBrowserTest extends IntegrationTest {
         assertThat(row).containsText("1 failing");
         assertThat(row).containsText("1 passing");
         Pages.assertEveryControlLabelled(page);
-        screenshot(page, "checks.png");
+        Pages.screenshot(page, "checks.png");
 
         // The check page names bob and why he fails; accept an exception for him.
         row.getByRole(AriaRole.LINK).first().click();
@@ -138,7 +131,7 @@ class ChecksBrowserTest extends IntegrationTest {
         assertThat(excepted).containsText("bob");
         assertThat(excepted).containsText("Service account; a hardware key is on order");
         assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Exceptions").setExact(true))).containsText("active");
-        screenshot(page, "check-detail.png");
+        Pages.screenshot(page, "check-detail.png");
 
         page.navigate("/checks?status=excepted");
         assertThat(page.locator("a[href='/checks/" + TWO_FA + "']")).isVisible();
@@ -159,7 +152,7 @@ class ChecksBrowserTest extends IntegrationTest {
         assertThat(result).containsText("bob is not an owner");
         assertThat(result).containsText("1 pass");
         assertThat(page).hasURL(baseUrl() + "/checks/new");
-        screenshot(page, "check-editor.png");
+        Pages.screenshot(page, "check-editor.png");
 
         assertEquals(List.of(), Pages.cspViolations(page), "Content-Security-Policy violations");
         assertEquals(List.of(), problems, "script errors");

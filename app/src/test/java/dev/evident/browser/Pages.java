@@ -92,4 +92,12 @@ final class Pages {
                   return el.tagName.toLowerCase() + id + text;
                 }""");
     }
+
+    /** Saves a full-page screenshot when the run is given {@code -Devident.screenshots=<folder>} (for the docs). */
+    static void screenshot(Page page, String name) {
+        String folder = System.getProperty("evident.screenshots");
+        if (folder != null && !folder.isBlank()) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of(folder, name)).setFullPage(true));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.evident.integration.internal;
 
 import dev.evident.EvidentApplication;
+import dev.evident.testing.BenchSchema;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,15 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,36 +29,28 @@ import tools.jackson.databind.JsonNode;
 final class SyncBenchApp implements AutoCloseable {
 
     static final String TOKEN = "bench-token-0123456789abcdefghijklmnopqrstuvwxyz";
-    private static final Pattern SAFE_NAME = Pattern.compile("bench_sync_[0-9a-f]{12}");
 
     final String schema;
     final ConfigurableApplicationContext context;
     final UUID orgId;
-    private final String url;
-    private final String user;
-    private final String password;
+    private final BenchSchema benchSchema;
     private final String base;
     private final HttpClient http = HttpClient.newHttpClient();
 
     SyncBenchApp(String url, String user, String password) throws Exception {
-        this.url = url;
-        this.user = user;
-        this.password = password;
-        byte[] bytes = new byte[6];
-        new SecureRandom().nextBytes(bytes);
-        this.schema = "bench_sync_" + HexFormat.of().formatHex(bytes);
-        execute("CREATE SCHEMA " + checked(schema));
+        benchSchema = BenchSchema.create("sync", url, user, password);
+        this.schema = benchSchema.name();
         // an interrupted run (Ctrl-C) leaves no schema behind either
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                execute("DROP SCHEMA IF EXISTS " + checked(schema) + " CASCADE");
+                benchSchema.drop();
             } catch (SQLException | RuntimeException ignored) {
                 // the server may be gone already; a leftover bench_sync_ schema is harmless
             }
         }));
         Path dataDir = Files.createTempDirectory("evident-sync-bench");
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("evident.db.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        properties.put("evident.db.url", benchSchema.jdbcUrl());
         properties.put("evident.db.username", user);
         properties.put("evident.db.password", password);
         properties.put("evident.data-dir", dataDir.toString());
@@ -84,7 +72,7 @@ final class SyncBenchApp implements AutoCloseable {
             if (started != null) {
                 started.close();
             }
-            execute("DROP SCHEMA IF EXISTS " + checked(schema) + " CASCADE");
+            benchSchema.drop();
             throw e;
         }
         context = started;
@@ -154,21 +142,7 @@ final class SyncBenchApp implements AutoCloseable {
         try {
             context.close();
         } finally {
-            execute("DROP SCHEMA IF EXISTS " + checked(schema) + " CASCADE");
+            benchSchema.drop();
         }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
-            c.createStatement().execute(sql);
-        }
-    }
-
-    /** Identifiers cannot be bound as parameters; only names this class generated are spliced into SQL. */
-    private static String checked(String name) {
-        if (!SAFE_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("not a benchmark schema name: " + name);
-        }
-        return name;
     }
 }

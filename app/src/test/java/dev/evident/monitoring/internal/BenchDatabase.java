@@ -4,22 +4,18 @@ import static dev.evident.shared.Timestamps.toDb;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.evident.integration.internal.InventoryStoreAccess;
+import dev.evident.testing.BenchSchema;
 import dev.evident.monitoring.internal.BenchChecks.Paired;
 import dev.evident.monitoring.internal.CheckService.CheckState;
 import dev.evident.monitoring.internal.Checks.CheckRow;
 import dev.evident.monitoring.internal.Checks.CheckVersion;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -35,8 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class BenchDatabase implements AutoCloseable {
 
-    private static final Pattern SAFE_NAME = Pattern.compile("bench_checks_[0-9a-f]{12}");
-
     final String schema;
     final HikariDataSource dataSource;
     final JdbcClient jdbc;
@@ -47,20 +41,13 @@ final class BenchDatabase implements AutoCloseable {
     final Checks checks;
     final UUID orgId = UUID.randomUUID();
     final Map<String, UUID> connections = new LinkedHashMap<>();
-    private final String url;
-    private final String user;
-    private final String password;
+    private final BenchSchema benchSchema;
 
     BenchDatabase(String url, String user, String password) throws SQLException {
-        this.url = url;
-        this.user = user;
-        this.password = password;
-        byte[] bytes = new byte[6];
-        new SecureRandom().nextBytes(bytes);
-        this.schema = "bench_checks_" + HexFormat.of().formatHex(bytes);
-        execute("CREATE SCHEMA " + checked(schema));
+        benchSchema = BenchSchema.create("checks", url, user, password);
+        this.schema = benchSchema.name();
         dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        dataSource.setJdbcUrl(benchSchema.jdbcUrl());
         dataSource.setUsername(user);
         dataSource.setPassword(password);
         dataSource.setMaximumPoolSize(4);
@@ -150,7 +137,7 @@ final class BenchDatabase implements AutoCloseable {
         if (counts[1] <= 50 + 0.2 * counts[0]) {
             return false;
         }
-        jdbc.sql("VACUUM " + checked(schema) + "." + java.util.Objects.requireNonNull(
+        jdbc.sql("VACUUM " + benchSchema.name() + "." + java.util.Objects.requireNonNull(
                 StorageYear.TABLES.contains(table) ? table : null, "not a monitoring table")).update();
         return true;
     }
@@ -163,20 +150,6 @@ final class BenchDatabase implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         dataSource.close();
-        execute("DROP SCHEMA IF EXISTS " + checked(schema) + " CASCADE");
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
-            c.createStatement().execute(sql);
-        }
-    }
-
-    /** Identifiers cannot be bound as parameters; only names this class generated are spliced into SQL. */
-    private static String checked(String name) {
-        if (!SAFE_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("not a benchmark schema name: " + name);
-        }
-        return name;
+        benchSchema.drop();
     }
 }

@@ -117,18 +117,22 @@ class IdentityPagesOnH2IT extends IntegrationTest {
         Page uploaded = web.postFile("/integrations/" + roster + "/documents/roster", "file", "roster.csv",
                 ("name,email,start date,end date,other emails\n"
                         + "Ana Lima,ana@acme.example,2024-01-15,,\n"
-                        + "Bo Chen,bo@acme.example,2023-02-01,2024-06-30,bo.chen@acme.example\n")
+                        + "Bo Chen,bo@acme.example,2023-02-01,2024-06-30,bo.chen@acme.example\n"
+                        + "Cy Park,cy@acme.example,2023-02-01,,\n")
                         .getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat(uploaded.status()).isEqualTo(302);
         synced(org.api(), roster);
         String script = "script-" + UUID.randomUUID();
         Scripts.plan(script, ScriptedConnectorFactory.ACCOUNT, Scripts.ok(new Scripts.Account("u1", "ana", "ana@acme.example"),
-                new Scripts.Account("u2", "bochen", "bo.chen@acme.example")));
+                new Scripts.Account("u2", "bochen", "bo.chen@acme.example"),
+                new Scripts.Account("u3", "shared", "team@acme.example", java.util.List.of("ana@acme.example",
+                        "cy@acme.example"))));
         syncedConnection(org, script);
 
         String people = web.get("/integrations/people").body();
         assertThat(people).contains("href=\"/integrations/people/person?email=bo@acme.example\"", "left, 1 active",
-                "by alias bo.chen@acme.example");
+                "by alias bo.chen@acme.example", "Aliases that point at more than one person",
+                "ana@acme.example, cy@acme.example, team@acme.example");
 
         Page bo = web.get("/integrations/people/person?email=Bo.Chen@acme.example");
         assertThat(bo.status()).isEqualTo(200);

@@ -126,6 +126,7 @@ class IdentityPages {
         model.addAttribute("unmatched", links.unlinked(actor, null).stream()
                 .map(r -> PeopleView.account(r, all, names)).toList());
         model.addAttribute("links", all);
+        model.addAttribute("ambiguous", new TreeSet<>(links.ambiguousAliases(actor)));
         model.addAttribute("connectionNames", names);
         model.addAttribute("truncated", accounts.size() >= MAX_ACCOUNTS);
         model.addAttribute("canManage", actor.can(Permission.INTEGRATIONS_MANAGE));

@@ -107,7 +107,7 @@ final class CheckEvaluator {
 
     /** The result key that stands for a connection's type that could not be collected at all. */
     static String uncollectedKey(UUID connectionId, String type) {
-        return connectionId + "/" + UNCOLLECTED + type;
+        return dev.evident.monitoring.MonitoringHistory.resourceKey(connectionId, UNCOLLECTED + type);
     }
 
     /** Marks the external-id part of {@link #uncollectedKey}; no connector's ids contain it. */

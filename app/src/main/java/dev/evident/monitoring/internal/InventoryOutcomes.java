@@ -114,8 +114,8 @@ class InventoryOutcomes implements ResourceChecks {
         return jdbc.sql("SELECT id FROM monitoring_check WHERE org_id = :org").param("org", orgId).query(UUID.class).list();
     }
 
-    /** The key results are stored under: {@code <connection id>/<external id>} (InventorySnapshot). */
+    /** The key results are stored under. */
     private static String key(ResourceRef r) {
-        return r.connectionId() + "/" + r.externalId();
+        return dev.evident.monitoring.MonitoringHistory.resourceKey(r.connectionId(), r.externalId());
     }
 }

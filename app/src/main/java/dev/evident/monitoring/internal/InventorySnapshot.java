@@ -39,7 +39,7 @@ final class InventorySnapshot {
 
     /** The stable key of a resource in results and exceptions: its connection and its id there. */
     static String resourceKey(InventoryResource r) {
-        return r.connectionId() + "/" + r.externalId();
+        return dev.evident.monitoring.MonitoringHistory.resourceKey(r.connectionId(), r.externalId());
     }
 
     /**

@@ -234,7 +234,7 @@ class InventoryStore implements Inventory {
         return jdbc.sql("SELECT * FROM integration_resource WHERE org_id = :org AND account = TRUE AND email IS NULL"
                         + (type == null ? "" : " AND resource_type = :type") + " ORDER BY resource_type, external_id")
                 .param("org", orgId).params(type == null ? Map.of() : Map.of("type", type))
-                .query((rs, i) -> resource(rs, links)).stream()
+                .query((rs, i) -> resource(rs, links)).list().stream()
                 .filter(r -> r.personEmail() == null)
                 .limit(limit).toList();
     }

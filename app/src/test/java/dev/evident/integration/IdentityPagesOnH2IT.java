@@ -134,6 +134,14 @@ class IdentityPagesOnH2IT extends IntegrationTest {
                 "by alias bo.chen@acme.example", "Aliases that point at more than one person",
                 "ana@acme.example, cy@acme.example, team@acme.example");
 
+        String left = web.get("/integrations/people?show=left").body();
+        assertThat(left).contains("1 of", "Bo Chen").doesNotContain(">Ana Lima<");
+        String searched = web.get("/integrations/people?q=ANA").body();
+        assertThat(searched).contains(">Ana Lima<").doesNotContain(">Bo Chen<");
+        assertThat(web.get("/integrations/people?q=nobody-like-this").body()).contains("Nobody matches these filters.");
+        assertThat(web.get("/integrations/people?page=99").body()).as("a page past the end shows the last one")
+                .contains(">Ana Lima<", ">Bo Chen<");
+
         Page bo = web.get("/integrations/people/person?email=Bo.Chen@acme.example");
         assertThat(bo.status()).isEqualTo(200);
         assertThat(bo.body()).contains("<h1>Bo Chen</h1>", "is an alias of <strong>bo@acme.example</strong>",

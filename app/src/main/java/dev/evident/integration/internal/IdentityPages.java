@@ -35,7 +35,38 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class IdentityPages {
 
-    static final int MAX_ACCOUNTS = 5000;
+    /** A bound on the accounts read for the page (a safety net; 20,000 people with five accounts each fit). */
+    static final int MAX_ACCOUNTS = 100_000;
+    static final int PAGE_SIZE = 100;
+
+    /** The people list's filters as typed: text, which people ("all", "outside", "left") and the 1-based page. */
+    record PeopleFilter(String q, String show, int page) {
+
+        static PeopleFilter of(String q, String show, Integer page) {
+            String which = show == null ? "all" : switch (show.strip()) {
+                case "outside", "left" -> show.strip();
+                default -> "all";
+            };
+            return new PeopleFilter(q == null ? "" : q.strip(), which, page == null || page < 1 ? 1 : page);
+        }
+
+        public boolean any() {
+            return !q.isEmpty() || !show.equals("all");
+        }
+
+        boolean matches(PeopleView.Person p) {
+            if (show.equals("outside") && p.inRoster() || show.equals("left") && p.accessAfterLeaving().isEmpty()) {
+                return false;
+            }
+            if (q.isEmpty()) {
+                return true;
+            }
+            String needle = q.toLowerCase(java.util.Locale.ROOT);
+            return p.email().contains(needle) || p.name() != null && p.name().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                    || p.accounts().stream().anyMatch(a -> a.name().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                    || a.ownEmail() != null && a.ownEmail().contains(needle));
+        }
+    }
 
     private final IdentityLinks links;
     private final ConnectionService connections;
@@ -72,7 +103,9 @@ class IdentityPages {
 
     @GetMapping("/integrations/people")
     @RequiresPermission(Permission.INTEGRATIONS_READ)
-    String people(Actor actor, Model model) {
+    String people(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String show,
+                  @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("filter", PeopleFilter.of(q, show, page));
         model(actor, model);
         return "integrations/people";
     }
@@ -94,6 +127,7 @@ class IdentityPages {
                     "resourceType", "Resource type", "externalId", "Account id"));
             model.addAttribute("failedAccount", connection + "|" + resourceType + "|" + externalId);
             model.addAttribute("typedEmail", personEmail);
+            model.addAttribute("filter", PeopleFilter.of(null, null, null));
             model(actor, model);
             return "integrations/people";
         }
@@ -118,8 +152,17 @@ class IdentityPages {
         List<IdentityLink> all = links.list(actor);
         List<InventoryResource> accounts = links.accounts(actor, MAX_ACCOUNTS);
         var people = PeopleView.people(accounts, all, names);
-        model.addAttribute("people", people);
+        PeopleFilter filter = (PeopleFilter) model.getAttribute("filter");
+        List<PeopleView.Person> matching = people.stream().filter(filter::matches).toList();
+        int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.min(filter.page(), pages);
+        model.addAttribute("people", matching.subList((page - 1) * PAGE_SIZE, Math.min(matching.size(), page * PAGE_SIZE)));
+        model.addAttribute("matching", matching.size());
+        model.addAttribute("totalPeople", people.size());
+        model.addAttribute("page", page);
+        model.addAttribute("pages", pages);
         model.addAttribute("outsideRoster", people.stream().filter(p -> !p.inRoster()).count());
+        model.addAttribute("leftWithAccess", people.stream().filter(p -> !p.accessAfterLeaving().isEmpty()).count());
         model.addAttribute("rosterEmails", new TreeSet<>(accounts.stream()
                 .filter(r -> r.type().equals(PeopleView.ROSTER_TYPE) && r.personEmail() != null)
                 .map(InventoryResource::personEmail).toList()));

@@ -117,8 +117,13 @@ final class PeopleView {
         Map<String, List<InventoryResource>> byEmail = new TreeMap<>();
         accounts.stream().filter(r -> r.personEmail() != null)
                 .forEach(r -> byEmail.computeIfAbsent(r.personEmail(), k -> new ArrayList<>()).add(r));
+        // Each account looks among the links of its own type and id, not among all of them.
+        Map<String, List<IdentityLink>> linksByAccount = new java.util.HashMap<>();
+        links.forEach(l -> linksByAccount.computeIfAbsent(l.resourceType() + '\u0000' + l.externalId(),
+                k -> new ArrayList<>()).add(l));
         List<Person> people = new ArrayList<>();
-        byEmail.forEach((email, resources) -> people.add(person(email, resources, links, connectionNames)));
+        byEmail.forEach((email, resources) -> people.add(person(email, resources, r -> linksByAccount.getOrDefault(
+                r.type() + '\u0000' + r.externalId(), List.of()), connectionNames)));
         people.sort(Comparator.comparing(Person::inRoster).thenComparing(Person::email));
         return people;
     }
@@ -126,10 +131,16 @@ final class PeopleView {
     /** One person from the resources joined to {@code email} (roster entry and accounts). */
     static Person person(String email, List<InventoryResource> resources, List<IdentityLink> links,
                          Map<UUID, String> connectionNames) {
+        return person(email, resources, r -> links, connectionNames);
+    }
+
+    private static Person person(String email, List<InventoryResource> resources,
+                                 java.util.function.Function<InventoryResource, List<IdentityLink>> linksOf,
+                                 Map<UUID, String> connectionNames) {
         InventoryResource roster = resources.stream().filter(r -> r.type().equals(ROSTER_TYPE)).findFirst().orElse(null);
         JsonNode rosterAttributes = roster == null ? null : attributes(roster);
         List<Account> others = resources.stream().filter(r -> !r.type().equals(ROSTER_TYPE))
-                .map(r -> account(r, links, connectionNames))
+                .map(r -> account(r, linksOf.apply(r), connectionNames))
                 .sorted(Comparator.comparing(Account::connectionName).thenComparing(Account::type).thenComparing(Account::name))
                 .toList();
         return new Person(email, roster == null ? null : roster.displayName(), roster != null,

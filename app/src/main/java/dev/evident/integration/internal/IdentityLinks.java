@@ -29,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class IdentityLinks {
 
+    static final int LISTED = 1000;
+
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     record LinkInput(UUID connectionId, String connector, String resourceType, String externalId, String personEmail) {
@@ -46,9 +48,16 @@ class IdentityLinks {
         this.clock = clock;
     }
 
+    /** The newest links, at most {@value #LISTED} (the listing's bound). */
     List<IdentityLink> list(Actor actor) {
         actor.require(Permission.INTEGRATIONS_READ);
-        return inventory.links(actor.orgId(), 1000);
+        return inventory.links(actor.orgId(), LISTED);
+    }
+
+    /** Every link, for telling which accounts a link joins (a bound only against runaway data). */
+    List<IdentityLink> all(Actor actor) {
+        actor.require(Permission.INTEGRATIONS_READ);
+        return inventory.links(actor.orgId(), IdentityPages.MAX_ACCOUNTS);
     }
 
     List<InventoryResource> unlinked(Actor actor, String type) {
@@ -79,7 +88,7 @@ class IdentityLinks {
         if (resources.isEmpty()) {
             throw new NotFoundException("Person");
         }
-        return PeopleView.person(resources.get(0).personEmail(), resources, inventory.links(actor.orgId(), 1000),
+        return PeopleView.person(resources.get(0).personEmail(), resources, all(actor),
                 connectionNames);
     }
 

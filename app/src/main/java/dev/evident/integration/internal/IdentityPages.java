@@ -149,7 +149,7 @@ class IdentityPages {
 
     private void model(Actor actor, Model model) {
         Map<UUID, String> names = connectionNames(actor);
-        List<IdentityLink> all = links.list(actor);
+        List<IdentityLink> all = links.all(actor);
         List<InventoryResource> accounts = links.accounts(actor, MAX_ACCOUNTS);
         var people = PeopleView.people(accounts, all, names);
         PeopleFilter filter = (PeopleFilter) model.getAttribute("filter");
@@ -166,9 +166,10 @@ class IdentityPages {
         model.addAttribute("rosterEmails", new TreeSet<>(accounts.stream()
                 .filter(r -> r.type().equals(PeopleView.ROSTER_TYPE) && r.personEmail() != null)
                 .map(InventoryResource::personEmail).toList()));
-        model.addAttribute("unmatched", links.unlinked(actor, null).stream()
-                .map(r -> PeopleView.account(r, all, names)).toList());
-        model.addAttribute("links", all);
+        // Accounts joined to nobody: no link, no email (an account with an email is always someone's).
+        model.addAttribute("unmatched", accounts.stream().filter(r -> r.personEmail() == null)
+                .limit(IdentityLinks.LISTED).map(r -> PeopleView.account(r, all, names)).toList());
+        model.addAttribute("links", all.subList(0, Math.min(all.size(), IdentityLinks.LISTED)));
         model.addAttribute("ambiguous", new TreeSet<>(links.ambiguousAliases(actor)));
         model.addAttribute("connectionNames", names);
         model.addAttribute("truncated", accounts.size() >= MAX_ACCOUNTS);

@@ -43,11 +43,6 @@ final class CheckEvaluator {
         }
     }
 
-    static List<ResourceResult> evaluate(CompiledCheck check, Map<String, Object> params, InventorySnapshot snapshot,
-                                         Instant now, SyncFailure failure) {
-        return evaluate(check, params, snapshot, now, failure == null ? List.of() : List.of(failure));
-    }
-
     /**
      * Evaluates the check with every current collection failure in mind: a failed type of a connection
      * makes that connection's resources of it errors, and when the connection holds none of them (the

@@ -32,7 +32,8 @@ class CheckEngineTest {
 
     private Map<String, ResourceResult> run(CheckDefinition d, SyncFailure failure) {
         Map<String, ResourceResult> byId = new HashMap<>();
-        CheckEvaluator.evaluate(compiler.compile(d), d.parameters(), new InventorySnapshot(inventory, org), NOW, failure)
+        CheckEvaluator.evaluate(compiler.compile(d), d.parameters(), new InventorySnapshot(inventory, org), NOW,
+                        failure == null ? List.of() : List.of(failure))
                 .forEach(r -> byId.put(r.resourceKey().substring(r.resourceKey().indexOf('/') + 1), r));
         return byId;
     }

@@ -78,10 +78,12 @@ class ConnectionApi {
     }
 
     private final ConnectionService connections;
+    private final InventoryReads inventory;
     private final IdentityLinks links;
 
-    ConnectionApi(ConnectionService connections, IdentityLinks links) {
+    ConnectionApi(ConnectionService connections, InventoryReads inventory, IdentityLinks links) {
         this.connections = connections;
+        this.inventory = inventory;
         this.links = links;
     }
 
@@ -203,7 +205,7 @@ class ConnectionApi {
             }
         }
         PageRequest page = PageRequest.of(limit == null ? DEFAULT_RESOURCES : limit, cursor);
-        return connections.search(actor, type == null || type.isBlank() ? null : type.strip(), connectionId,
+        return inventory.search(actor, type == null || type.isBlank() ? null : type.strip(), connectionId,
                         q == null || q.isBlank() ? null : q.strip(), page)
                 .map(ResourceView::of);
     }

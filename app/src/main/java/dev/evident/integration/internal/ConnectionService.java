@@ -125,28 +125,6 @@ class ConnectionService {
         return inventory.ofConnection(actor.orgId(), id, type, limit);
     }
 
-    /** A page of the organization's inventory, in the stable order of {@link InventoryStore#search}. */
-    dev.evident.shared.Page<dev.evident.integration.InventoryResource> search(Actor actor, String type, UUID connectionId,
-                                                                             String text, dev.evident.shared.PageRequest page) {
-        actor.require(Permission.INTEGRATIONS_READ);
-        var after = InventoryStore.ResourcePosition.parse(page.after());
-        return dev.evident.shared.Page.of(inventory.search(actor.orgId(), type, connectionId, text, after, page.fetchSize()),
-                page, r -> InventoryStore.ResourcePosition.of(r).key());
-    }
-
-    /** The resource types present in the organization's inventory. */
-    List<String> types(Actor actor) {
-        actor.require(Permission.INTEGRATIONS_READ);
-        return inventory.types(actor.orgId());
-    }
-
-    /** One current resource; another organization's, or one no longer collected, is not found. */
-    dev.evident.integration.InventoryResource resource(Actor actor, UUID connectionId, String type, String externalId) {
-        actor.require(Permission.INTEGRATIONS_READ);
-        return inventory.find(actor.orgId(), connectionId, type, externalId)
-                .orElseThrow(() -> new NotFoundException("Resource"));
-    }
-
     java.util.Optional<Instant> nextSync(UUID connectionId) {
         return scheduler.nextRun(connectionId);
     }

@@ -51,10 +51,12 @@ class InventoryPages {
     }
 
     private final ConnectionService connections;
+    private final InventoryReads inventory;
     private final ObjectProvider<ResourceChecks> resourceChecks;
 
-    InventoryPages(ConnectionService connections, ObjectProvider<ResourceChecks> resourceChecks) {
+    InventoryPages(ConnectionService connections, InventoryReads inventory, ObjectProvider<ResourceChecks> resourceChecks) {
         this.connections = connections;
+        this.inventory = inventory;
         this.resourceChecks = resourceChecks;
     }
 
@@ -73,7 +75,7 @@ class InventoryPages {
                 size == null ? DEFAULT_PAGE : Math.max(1, Math.min(MAX_PAGE, size)));
         UUID connectionId = filter.connection().isEmpty() ? null : Ids.parseOrNotFound(filter.connection(), "Connection");
         Map<UUID, String> names = connectionNames(actor);
-        Page<InventoryResource> page = connections.search(actor, nullIfEmpty(filter.type()), connectionId,
+        Page<InventoryResource> page = inventory.search(actor, nullIfEmpty(filter.type()), connectionId,
                 nullIfEmpty(filter.q()), PageRequest.of(filter.size(), cursor));
         ResourceChecks checks = outcomesFor(actor);
         Map<ResourceRef, Summary> summaries = checks == null ? Map.of()
@@ -89,7 +91,7 @@ class InventoryPages {
             return "integrations/inventory :: rows";
         }
         model.addAttribute("connectionOptions", names);
-        model.addAttribute("typeOptions", connections.types(actor));
+        model.addAttribute("typeOptions", inventory.types(actor));
         return "integrations/inventory";
     }
 
@@ -101,7 +103,7 @@ class InventoryPages {
         if (type == null || id == null) {
             throw new dev.evident.shared.problem.NotFoundException("Resource");
         }
-        InventoryResource resource = connections.resource(actor, connectionId, type, id);
+        InventoryResource resource = inventory.resource(actor, connectionId, type, id);
         model.addAttribute("resource", resource);
         model.addAttribute("connectionName", connectionNames(actor).getOrDefault(connectionId, resource.connector()));
         model.addAttribute("attributes", AttributeTree.of(resource.attributesJson()));

@@ -111,8 +111,7 @@ class CheckDetailModel {
         model.addAttribute("errorTotal", errors.size());
         model.addAttribute("excepted", excepted);
         model.addAttribute("where", where);
-        model.addAttribute("breakdown", locations.breakdown(orgId, c.definition().resourceType(), state,
-                scan.locations()));
+        model.addAttribute("breakdown", ResourceLocations.breakdown(state, scan));
         model.addAttribute("controlLinks", controlLinks(orgId, c.definition().controls()));
         model.addAttribute("criteria", controlKeys.criteria(c.definition().controls()));
         model.addAttribute("exceptions", all.stream().map(e -> new ExceptionRow(e, e.revokedAt() != null ? "revoked"

@@ -111,9 +111,8 @@ class CheckHistoryApi {
         CheckState c = checks.get(actor.orgId(), check);
         Instant now = Timestamps.now(clock);
         List<Interval> state = results.stateAt(actor.orgId(), c.row().id(), now);
-        String type = c.definition().resourceType();
-        ResourceLocations.Breakdown b = locations.breakdown(actor.orgId(), type, state,
-                locations.scan(actor.orgId(), type, state, Set.of()).locations());
+        ResourceLocations.Breakdown b = ResourceLocations.breakdown(state,
+                locations.scan(actor.orgId(), c.definition().resourceType(), state, Set.of()));
         List<LocationView> rows = b.rows().stream().map(r -> new LocationView(r.accountId(), r.accountName(),
                 r.region(), r.counts())).toList();
         return new BreakdownView(c.row().id(), c.row().key(), now, rows, b.unlocated());

@@ -10,11 +10,6 @@ import dev.evident.integration.testconnector.Scripts.Account;
 import dev.evident.testing.ApiClient;
 import dev.evident.testing.ApiClient.Response;
 import dev.evident.testing.IntegrationTest;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -715,23 +710,6 @@ abstract class ConnectionsContract extends IntegrationTest {
     }
 
     private Response upload(Setup s, String id, String field, String fileName, byte[] content) {
-        String boundary = "----evident-" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/connections/" + id + "/documents/"
-                        + field))
-                .header("Authorization", "Bearer " + s.org().adminToken())
-                .header("Accept", "application/json, application/problem+json")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return s.api().upload("/api/v1/connections/" + id + "/documents/" + field, fileName, "text/csv", content);
     }
 }

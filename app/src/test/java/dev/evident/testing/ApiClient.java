@@ -60,6 +60,18 @@ public class ApiClient {
         return send(method, path, body, contentType);
     }
 
+    /** Uploads one file as the multipart field {@code file}, as a document upload form sends it. */
+    public Response upload(String path, String fileName, String contentType, byte[] content) {
+        String boundary = "----evident-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return sendBody("POST", path, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+                "multipart/form-data; boundary=" + boundary, "application/json, application/problem+json");
+    }
+
     public static Map<String, Object> body(Object... keyValues) {
         Map<String, Object> map = new java.util.LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
@@ -73,6 +85,11 @@ public class ApiClient {
     }
 
     private Response send(String method, String path, String body, String contentType, String accept) {
+        return sendBody(method, path, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+                contentType, accept);
+    }
+
+    private Response sendBody(String method, String path, HttpRequest.BodyPublisher body, String contentType, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", accept);
         if (token != null) {
@@ -81,7 +98,7 @@ public class ApiClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(method, body);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response.headers());

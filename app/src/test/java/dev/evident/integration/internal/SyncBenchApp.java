@@ -1,13 +1,8 @@
 package dev.evident.integration.internal;
 
 import dev.evident.EvidentApplication;
+import dev.evident.testing.ApiClient;
 import dev.evident.testing.BenchSchema;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -18,7 +13,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The application under benchmark: the real Evident, started in this JVM on a throw-away PostgreSQL
@@ -34,8 +28,7 @@ final class SyncBenchApp implements AutoCloseable {
     final ConfigurableApplicationContext context;
     final UUID orgId;
     private final BenchSchema benchSchema;
-    private final String base;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ApiClient api;
 
     SyncBenchApp(String url, String user, String password) throws Exception {
         benchSchema = BenchSchema.create("sync", url, user, password);
@@ -66,7 +59,7 @@ final class SyncBenchApp implements AutoCloseable {
         ConfigurableApplicationContext started = null;
         try {
             started = new SpringApplicationBuilder(EvidentApplication.class).run(args);
-            base = "http://127.0.0.1:" + ((WebServerApplicationContext) started).getWebServer().getPort();
+            api = new ApiClient("http://127.0.0.1:" + ((WebServerApplicationContext) started).getWebServer().getPort(), TOKEN);
             orgId = started.getBean(JdbcTemplate.class).queryForObject("SELECT id FROM organization", UUID.class);
         } catch (RuntimeException e) {
             if (started != null) {
@@ -87,38 +80,24 @@ final class SyncBenchApp implements AutoCloseable {
     }
 
     /** Creates a connection through POST /api/v1/connections; its id. */
-    UUID connect(String connector, String name, Map<String, Object> settings) throws Exception {
+    UUID connect(String connector, String name, Map<String, Object> settings) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("connector", connector);
         body.put("displayName", name);
         body.put("settings", settings);
-        JsonNode created = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/connections"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(ConnectionStore.JSON.writeValueAsString(body))), 201);
-        return UUID.fromString(created.get("id").asString());
+        return UUID.fromString(expect(api.post("/api/v1/connections", body), 201).json().get("id").asString());
     }
 
     /** Uploads a document for a FILE setting (the HR roster) as the connection form does. */
-    void upload(UUID connectionId, String field, String fileName, byte[] content) throws Exception {
-        String boundary = "----evident-bench-" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        send(HttpRequest.newBuilder(URI.create(base + "/api/v1/connections/" + connectionId + "/documents/" + field))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), 201);
+    void upload(UUID connectionId, String field, String fileName, byte[] content) {
+        expect(api.upload("/api/v1/connections/" + connectionId + "/documents/" + field, fileName, "text/csv", content), 201);
     }
 
-    private JsonNode send(HttpRequest.Builder request, int expected) throws Exception {
-        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + TOKEN)
-                .header("Accept", "application/json, application/problem+json").build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected && response.statusCode() != 200) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
-                    + response.statusCode() + ": " + response.body());
+    private static ApiClient.Response expect(ApiClient.Response response, int status) {
+        if (response.status() != status) {
+            throw new IllegalStateException("the API answered " + response.status() + ": " + response.body());
         }
-        return ConnectionStore.JSON.readTree(response.body());
+        return response;
     }
 
     /** Stored resources of a connection, by type. */

@@ -83,13 +83,6 @@ final class PeopleView {
         public List<Account> accessAfterLeaving() {
             return "terminated".equals(rosterStatus) ? accounts.stream().filter(Account::holdsAccess).toList() : List.of();
         }
-
-        /** One entry per system: connection name with the statuses of the person's accounts there. */
-        public Map<String, List<Account>> bySystem() {
-            Map<String, List<Account>> systems = new TreeMap<>();
-            accounts.forEach(a -> systems.computeIfAbsent(a.connectionName(), k -> new ArrayList<>()).add(a));
-            return systems;
-        }
     }
 
     private PeopleView() {

@@ -92,7 +92,7 @@ final class CheckEvaluator {
         }
         primaryFailed.forEach((connectionId, failure) -> {
             if (!failedWithResources.contains(connectionId)) {
-                results.add(new ResourceResult(d.resourceType(), uncollectedKey(connectionId, d.resourceType()),
+                results.add(new ResourceResult(d.resourceType(), dev.evident.monitoring.MonitoringHistory.resourceKey(connectionId, UNCOLLECTED + d.resourceType()),
                         failure.connector() + ": " + d.resourceType() + " not collected", connectionId, Outcome.ERROR,
                         failure.reason(d.resourceType())));
             }
@@ -100,12 +100,7 @@ final class CheckEvaluator {
         return results;
     }
 
-    /** The result key that stands for a connection's type that could not be collected at all. */
-    static String uncollectedKey(UUID connectionId, String type) {
-        return dev.evident.monitoring.MonitoringHistory.resourceKey(connectionId, UNCOLLECTED + type);
-    }
-
-    /** Marks the external-id part of {@link #uncollectedKey}; no connector's ids contain it. */
+    /** Starts the external-id part of the result key that stands for a type a connection never collected. */
     static final String UNCOLLECTED = "\u2205collection:";
 
     private static Map<String, Object> variables(CompiledCheck check, Map<String, Object> resource, Object params,

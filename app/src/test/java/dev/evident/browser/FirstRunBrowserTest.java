@@ -247,6 +247,8 @@ class FirstRunBrowserTest {
     void signInByKeyboard() {
         Page visitor = open();
         visitor.navigate("/login");
+        // Chromium applies autofocus when it next renders, which can come after the load event.
+        assertThat(visitor.getByLabel("Email")).isFocused();
         assertEquals("input#email", Pages.focused(visitor), "the email field should have focus when the page opens");
         Pages.assertEveryControlLabelled(visitor);
 
@@ -267,9 +269,12 @@ class FirstRunBrowserTest {
 
         // Typing along the tab order signs in.
         visitor.navigate("/login");
+        assertThat(visitor.getByLabel("Email")).isFocused();
         visitor.keyboard().type(COLLEAGUE_EMAIL);
         visitor.keyboard().press("Tab");
         visitor.keyboard().type(COLLEAGUE_PASSWORD);
+        assertThat(visitor.getByLabel("Email")).hasValue(COLLEAGUE_EMAIL);
+        assertThat(visitor.getByLabel("Password")).hasValue(COLLEAGUE_PASSWORD);
         visitor.keyboard().press("Enter");
         assertThat(visitor).hasURL(baseUrl() + "/");
         assertThat(visitor.locator("header.topbar .badge")).hasText("Compliance manager");

@@ -25,6 +25,7 @@ import base64
 import csv
 import json
 import os
+import urllib.parse
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "src", "main", "resources", "demo", "recorded")
 DOMAIN = "brightwave.example"
@@ -293,6 +294,68 @@ IAM_USERS = [
     (PROD, "metabase-athena", False, False, [("AKIADEMOMETABASE9J2P", 22, 0)]),
 ]
 
+# IAM groups: account: [(group, members, AWS managed policies, customer managed policies, inline policies)];
+# a customer managed or inline policy is (name, actions, resource)
+ADMIN = ("*", "*")
+IAM_GROUPS = {
+    MGMT: [("administrators", ["maya@" + DOMAIN, "tom@" + DOMAIN], ["AdministratorAccess"], [], []),
+           ("engineers", ["diego@" + DOMAIN, "felix@" + DOMAIN], ["ReadOnlyAccess"], [], []),
+           # Terraform manages the whole organization: an administrator, on the approved list
+           ("automation", ["terraform-ci"], [], [("terraform-apply",) + ADMIN], [])],
+    PROD: [("administrators", ["tom@" + DOMAIN], ["AdministratorAccess"], [], []),
+           ("oncall", ["felix@" + DOMAIN], ["PowerUserAccess"], [], []),
+           ("deployers", ["ci-deploy"], [], [("deploy-releases", ["s3:PutObject", "ecs:UpdateService"],
+                                              "arn:aws:s3:::brightwave-releases/*")], []),
+           ("analytics-readers", ["metabase-athena"], ["AmazonAthenaFullAccess"], [],
+            [("read-ingest", ["s3:GetObject", "s3:ListBucket"], "arn:aws:s3:::brightwave-prod-ingest-raw*")])],
+}
+IAM_TAGS = {"ci-deploy": {"owner": "tom@" + DOMAIN, "purpose": "deploys from CI"},
+            "metabase-athena": {"team": "data"}, "terraform-ci": {"team": "platform"}}
+
+
+def policy_document(actions, resource):
+    statement = {"Effect": "Allow", "Action": actions, "Resource": resource}
+    return urllib.parse.quote(json.dumps({"Version": "2012-10-17", "Statement": [statement]},
+                                         separators=(",", ":")), safe="")
+
+
+def authorization_details(account):
+    """GetAccountAuthorizationDetails: users with their groups and tags, groups with their policies."""
+    groups_of, users, groups, policies = {}, "", "", ""
+    for group, members, managed, customer, inline in IAM_GROUPS[account]:
+        for member in members:
+            groups_of.setdefault(member, []).append(group)
+        attached = "".join("<member><PolicyName>%s</PolicyName><PolicyArn>arn:aws:iam::aws:policy/%s</PolicyArn>"
+                           "</member>" % (name, name) for name in managed)
+        for name, actions, resource in customer:
+            arn = "arn:aws:iam::%s:policy/%s" % (account, name)
+            attached += "<member><PolicyName>%s</PolicyName><PolicyArn>%s</PolicyArn></member>" % (name, arn)
+            policies += ("<member><PolicyName>%s</PolicyName><DefaultVersionId>v1</DefaultVersionId><PolicyId>ANPADEMO"
+                         "%010d</PolicyId><Path>/</Path><PolicyVersionList><member><Document>%s</Document>"
+                         "<IsDefaultVersion>true</IsDefaultVersion><VersionId>v1</VersionId>"
+                         "<CreateDate>{{ago:300d}}</CreateDate></member></PolicyVersionList><Arn>%s</Arn>"
+                         "<AttachmentCount>1</AttachmentCount><IsAttachable>true</IsAttachable></member>" % (
+                             name, len(name) * 7919, policy_document(actions, resource), arn))
+        group_inline = "".join("<member><PolicyName>%s</PolicyName><PolicyDocument>%s</PolicyDocument></member>" % (
+            name, policy_document(actions, resource)) for name, actions, resource in inline)
+        groups += ("<member><Path>/</Path><GroupName>%s</GroupName><GroupId>AGPADEMO%010d</GroupId>"
+                   "<Arn>arn:aws:iam::%s:group/%s</Arn><CreateDate>{{ago:700d}}</CreateDate>"
+                   "<GroupPolicyList>%s</GroupPolicyList><AttachedManagedPolicies>%s</AttachedManagedPolicies>"
+                   "</member>" % (group, len(group) * 7919, account, group, group_inline, attached))
+    for owner, name, console, mfa, keys in IAM_USERS:
+        if owner != account:
+            continue
+        tags = "".join("<member><Key>%s</Key><Value>%s</Value></member>" % (k, v)
+                       for k, v in sorted(IAM_TAGS.get(name, {}).items()))
+        users += ("<member><Path>/</Path><UserName>%s</UserName><UserId>AIDADEMO%010d</UserId>"
+                  "<Arn>arn:aws:iam::%s:user/%s</Arn><CreateDate>{{ago:%dd}}</CreateDate><UserPolicyList/>"
+                  "<GroupList>%s</GroupList><AttachedManagedPolicies/><Tags>%s</Tags></member>" % (
+                      name, len(name) * 7919 + int(account[:4]), account, name, 700 if console else 400,
+                      "".join("<member>%s</member>" % g for g in groups_of.get(name, [])), tags))
+    return ("<IsTruncated>false</IsTruncated><UserDetailList>%s</UserDetailList><GroupDetailList>%s</GroupDetailList>"
+            "<RoleDetailList/><Policies>%s</Policies>" % (users, groups, policies))
+
+
 BUCKETS = {  # account: [(name, region, created days ago, versioning, kms key or None, has policy)]
     MGMT: [("brightwave-org-cloudtrail", HOME, 900, "Enabled", "cloudtrail-logs", True),
            ("brightwave-terraform-state", HOME, 880, "Enabled", None, False)],
@@ -401,6 +464,7 @@ def iam_account(interactions, account):
                 "NoSuchEntity", "Login Profile for User %s cannot be found." % name), params={"UserName": name},
                 status=404))
     interactions.append(query(account, "ListUsers", "<Users>%s</Users><IsTruncated>false</IsTruncated>" % members))
+    interactions.append(query(account, "GetAccountAuthorizationDetails", authorization_details(account)))
     interactions.append(query(account, "GenerateCredentialReport", "<State>COMPLETE</State><Description>Report "
                               "is ready</Description>"))
     interactions.append(query(account, "GetCredentialReport", "<Content>%s</Content><ReportFormat>text/csv"

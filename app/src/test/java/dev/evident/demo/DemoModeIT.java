@@ -252,6 +252,8 @@ class DemoModeIT {
                 .as("joined to Nadia through her mailbox's alias").isEqualTo("pass");
         assertThat(currentOutcome(orgId, "aws.iam-user-known-person", "ci-deploy (345678901234)"))
                 .as("the CI user is linked to its owner").isEqualTo("pass");
+        assertThat(currentOutcome(orgId, "aws.iam-admin-approved", "terraform-ci (210987654321)"))
+                .as("Terraform administers the organization and is on the approved list").isEqualTo("pass");
         Map<String, Object> results = jdbc.sql("""
                 SELECT SUM(CASE WHEN outcome = 'fail' THEN 1 ELSE 0 END) AS failing,
                        SUM(CASE WHEN outcome = 'pass' THEN 1 ELSE 0 END) AS passing

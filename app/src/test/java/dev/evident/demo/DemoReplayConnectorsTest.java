@@ -95,6 +95,13 @@ class DemoReplayConnectorsTest {
                 .containsEntry("aws.guardduty_detector", 4);
         JsonNode ci = attributes(aws.get("aws.iam_user"), "ci-deploy (345678901234)");
         assertThat(ci.path("oldestActiveAccessKeyAgeDays").asInt()).isGreaterThan(90);
+        assertThat(ci.path("groups").toString()).isEqualTo("[\"deployers\"]");
+        assertThat(ci.path("admin").asBoolean()).as("deploy-releases writes one bucket").isFalse();
+        assertThat(ci.path("tags").path("owner").asString()).isEqualTo("tom@brightwave.example");
+        JsonNode terraform = attributes(aws.get("aws.iam_user"), "terraform-ci (210987654321)");
+        assertThat(terraform.path("adminPolicies").toString()).isEqualTo("[\"terraform-apply via group automation\"]");
+        assertThat(attributes(aws.get("aws.iam_user"), "felix@brightwave.example (345678901234)").path("admin")
+                .asBoolean()).as("PowerUserAccess is not administrator access").isFalse();
         JsonNode exports = attributes(aws.get("aws.s3_bucket"), "brightwave-analytics-exports");
         assertThat(exports.path("versioningEnabled").asBoolean()).isFalse();
         assertThat(attributes(aws.get("aws.s3_bucket"), "brightwave-web-assets").path("region").asString())

@@ -112,6 +112,11 @@ abstract class AwsConnectionChecksContract extends IntegrationTest {
         assertThat(outcomes(api, "aws.root-mfa-enabled")).isEqualTo("pass");
         assertThat(outcomes(api, "aws.password-policy-min-length")).isEqualTo("fail");
         assertThat(outcomes(api, "aws.iam-user-console-mfa")).isEqualTo("fail");
+        assertThat(outcomes(api, "aws.iam-user-no-direct-policies")).as("alice's policy comes from a group")
+                .isEqualTo("pass");
+        assertThat(api.get("/api/v1/checks/aws.iam-admin-approved/results").json().get("results").get(0)
+                .get("detail").asString()).isEqualTo("IAM user alice in account " + ACCOUNT + " has administrator "
+                + "access (AdministratorAccess via group admins) and is not on the approved admin list");
 
         // The role loses s3:ListAllMyBuckets; meanwhile someone lengthens the password policy.
         aws.denyListBuckets();

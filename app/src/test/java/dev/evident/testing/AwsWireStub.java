@@ -66,8 +66,22 @@ public final class AwsWireStub {
                 + "</Arn><UserId>AIDAEXAMPLE</UserId><Account>" + account + "</Account>")));
     }
 
-    /** One IAM user with a console password, without MFA or access keys. */
+    /**
+     * One IAM user with a console password, without MFA or access keys, who is an administrator
+     * through the group {@code admins} (AWS managed AdministratorAccess).
+     */
     public void consoleUserWithoutMfa(String name) {
+        stub(query("iam", "GetAccountAuthorizationDetails"), xml(ok("GetAccountAuthorizationDetails", IAM_NS,
+                "<IsTruncated>false</IsTruncated><UserDetailList><member><Path>/</Path><UserName>" + name
+                        + "</UserName><UserId>AIDA" + Math.abs(name.hashCode()) + "</UserId><Arn>arn:aws:iam::" + account
+                        + ":user/" + name + "</Arn><CreateDate>2025-01-01T00:00:00Z</CreateDate><UserPolicyList/>"
+                        + "<GroupList><member>admins</member></GroupList><AttachedManagedPolicies/><Tags/></member>"
+                        + "</UserDetailList><GroupDetailList><member><Path>/</Path><GroupName>admins</GroupName>"
+                        + "<GroupId>AGPAADMINS</GroupId><Arn>arn:aws:iam::" + account + ":group/admins</Arn>"
+                        + "<CreateDate>2024-01-01T00:00:00Z</CreateDate><GroupPolicyList/><AttachedManagedPolicies>"
+                        + "<member><PolicyName>AdministratorAccess</PolicyName><PolicyArn>"
+                        + "arn:aws:iam::aws:policy/AdministratorAccess</PolicyArn></member></AttachedManagedPolicies>"
+                        + "</member></GroupDetailList><RoleDetailList/><Policies/>")));
         stub(query("iam", "ListUsers"), xml(ok("ListUsers", IAM_NS, "<Users><member><Path>/</Path><UserName>" + name
                 + "</UserName><UserId>AIDA" + Math.abs(name.hashCode()) + "</UserId><Arn>arn:aws:iam::" + account
                 + ":user/" + name + "</Arn><CreateDate>2025-01-01T00:00:00Z</CreateDate></member></Users>"

@@ -143,6 +143,7 @@ final class SyncBenchAws implements SyncBenchStub.Handler {
         String account = model.account(a);
         return switch (action) {
             case "ListUsers" -> listUsers(a, form.get("Marker"));
+            case "GetAccountAuthorizationDetails" -> authorizationDetails(a, form.get("Marker"));
             case "ListMFADevices" -> {
                 int u = userIndex(form.get("UserName"), a);
                 String devices = u >= 0 && mfa(a, u) ? "<member><UserName>" + form.get("UserName") + "</UserName>"
@@ -226,6 +227,45 @@ final class SyncBenchAws implements SyncBenchStub.Handler {
         boolean more = to < model.iamUsers[a];
         return xml("iam:ListUsers", ok("ListUsers", IAM_NS, "<Users>" + users + "</Users><IsTruncated>" + more
                 + "</IsTruncated>" + (more ? "<Marker>m" + to + "</Marker>" : "")));
+    }
+
+    /**
+     * Users in pages of {@code IAM_PAGE} with their groups (5 % admins, 70 % developers, the rest
+     * read-only) and, for one in ten, a policy on the user itself; the groups on the first page.
+     */
+    private Answer authorizationDetails(int a, String marker) {
+        int from = marker == null ? 0 : Integer.parseInt(marker.substring(1));
+        int to = Math.min(model.iamUsers[a], from + IAM_PAGE);
+        String account = model.account(a);
+        StringBuilder users = new StringBuilder();
+        for (int u = from; u < to; u++) {
+            String name = userName(a, u);
+            int roll = model.roll("group", a, u) % 100;
+            String group = roll < 5 ? "admins" : roll < 75 ? "developers" : "readonly";
+            users.append("<member><Path>/</Path><UserName>").append(name).append("</UserName><UserId>AIDA")
+                    .append(account).append(String.format(java.util.Locale.ROOT, "%06d", u))
+                    .append("</UserId><Arn>arn:aws:iam::").append(account).append(":user/").append(name)
+                    .append("</Arn><UserPolicyList/><GroupList><member>").append(group)
+                    .append("</member></GroupList><AttachedManagedPolicies>")
+                    .append(model.chance(10, "directPolicy", a, u) ? "<member><PolicyName>AmazonS3ReadOnlyAccess"
+                            + "</PolicyName><PolicyArn>arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess</PolicyArn></member>" : "")
+                    .append("</AttachedManagedPolicies><Tags/></member>");
+        }
+        String groups = from > 0 ? "" : group(account, "admins", "AdministratorAccess")
+                + group(account, "developers", "PowerUserAccess") + group(account, "readonly", "ReadOnlyAccess");
+        boolean more = to < model.iamUsers[a];
+        return xml("iam:GetAccountAuthorizationDetails", ok("GetAccountAuthorizationDetails", IAM_NS,
+                "<UserDetailList>" + users + "</UserDetailList><GroupDetailList>" + groups + "</GroupDetailList>"
+                        + "<RoleDetailList/><Policies/><IsTruncated>" + more + "</IsTruncated>"
+                        + (more ? "<Marker>m" + to + "</Marker>" : "")));
+    }
+
+    private static String group(String account, String name, String awsPolicy) {
+        return "<member><Path>/</Path><GroupName>" + name + "</GroupName><GroupId>AGPA" + name.toUpperCase(
+                java.util.Locale.ROOT) + "</GroupId><Arn>arn:aws:iam::" + account + ":group/" + name + "</Arn>"
+                + "<GroupPolicyList/><AttachedManagedPolicies><member><PolicyName>" + awsPolicy + "</PolicyName>"
+                + "<PolicyArn>arn:aws:iam::aws:policy/" + awsPolicy + "</PolicyArn></member></AttachedManagedPolicies>"
+                + "</member>";
     }
 
     private String credentialReport(int a) {

@@ -2,6 +2,7 @@ package dev.evident.connectors.aws;
 
 import dev.evident.connector.CollectedResource;
 import dev.evident.connector.CollectionException;
+import dev.evident.connectors.http.Json;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKeyLastUsed;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
@@ -21,8 +22,10 @@ import java.util.Locale;
 
 /**
  * {@code aws.iam_user}: every IAM user of every account, with console access (a login profile),
- * MFA devices, and access keys with their age and last use. Per user: ListMFADevices,
- * ListAccessKeys, GetLoginProfile, and GetAccessKeyLastUsed for each key.
+ * MFA devices, access keys with their age and last use, and what the user may do (groups, policies,
+ * administrator access, tags; see {@link IamPermissions}). Per account: ListUsers and
+ * GetAccountAuthorizationDetails; per user: ListMFADevices, ListAccessKeys, GetLoginProfile, and
+ * GetAccessKeyLastUsed for each key.
  */
 final class IamUserCollector extends AwsCollector {
 
@@ -36,14 +39,16 @@ final class IamUserCollector extends AwsCollector {
     protected List<CollectedResource> read(Scope scope) throws CollectionException {
         IamClient iam = accounts.clients().iam(scope.account().credentials(), accounts.settings().homeRegion());
         List<User> users = scope.call("iam:ListUsers", () -> iam.listUsersPaginator().users().stream().toList());
+        IamPermissions permissions = users.isEmpty() ? null : IamPermissions.read(scope, iam);
         List<CollectedResource> result = new ArrayList<>();
         for (User user : users) {
-            result.add(user(scope, iam, user));
+            result.add(user(scope, iam, user, permissions));
         }
         return result;
     }
 
-    private CollectedResource user(Scope scope, IamClient iam, User user) throws CollectionException {
+    private CollectedResource user(Scope scope, IamClient iam, User user, IamPermissions permissions)
+            throws CollectionException {
         String name = user.userName();
         List<MFADevice> devices = scope.call("iam:ListMFADevices",
                 () -> iam.listMFADevicesPaginator(r -> r.userName(name)).mfaDevices().stream().toList());
@@ -62,7 +67,9 @@ final class IamUserCollector extends AwsCollector {
         attributes.put("userId", user.userId());
         attributes.put("arn", user.arn());
         attributes.put("path", user.path());
-        attributes.put("email", name.contains("@") ? name.toLowerCase(Locale.ROOT) : null);
+        IamPermissions.UserPermissions granted = permissions.of(name);
+        String taggedEmail = granted == null ? null : granted.taggedEmail();
+        attributes.put("email", name.contains("@") ? name.toLowerCase(Locale.ROOT) : taggedEmail);
         attributes.put("createdAt", text(user.createDate()));
         attributes.put("consoleAccess", login != null);
         attributes.put("passwordCreatedAt", login == null ? null : text(login.createDate()));
@@ -110,7 +117,37 @@ final class IamUserCollector extends AwsCollector {
         attributes.put("active", login != null || active > 0);
         attributes.put("lastActivityAt", text(lastActivity));
         attributes.put("daysSinceLastActivity", days(lastActivity, scope.now()));
+        putPermissions(attributes, granted, permissions.unavailable());
         return scope.resource(TYPE, user.arn(), name + " (" + scope.account().id() + ")", attributes);
+    }
+
+    /**
+     * {@code groups}, {@code policies} (name, arn, inline, group, admin), {@code directPolicies},
+     * {@code admin}, {@code adminPolicies} and {@code tags}: all null when the permissions are
+     * unknown, with the reason in {@code permissionsNotCollected}.
+     */
+    private static void putPermissions(ObjectNode attributes, IamPermissions.UserPermissions granted,
+                                       String unavailable) {
+        if (granted == null) {
+            for (String field : List.of("groups", "policies", "directPolicies", "admin", "adminPolicies", "tags")) {
+                attributes.putNull(field);
+            }
+            attributes.put("permissionsNotCollected", unavailable != null ? unavailable
+                    : "the user was created after the account's authorization details were read");
+            return;
+        }
+        attributes.set("groups", Json.strings(granted.groups()));
+        ArrayNode policies = attributes.putArray("policies");
+        for (IamPermissions.Policy policy : granted.policies()) {
+            policies.addObject().put("name", policy.name()).put("arn", policy.arn()).put("inline", policy.inline())
+                    .put("group", policy.group()).put("admin", policy.admin());
+        }
+        attributes.set("directPolicies", Json.strings(granted.directPolicies()));
+        attributes.put("admin", granted.admin());
+        attributes.set("adminPolicies", Json.strings(granted.adminPolicies()));
+        ObjectNode tags = attributes.putObject("tags");
+        granted.tags().forEach(tags::put);
+        attributes.putNull("permissionsNotCollected");
     }
 
     static String text(Instant instant) {

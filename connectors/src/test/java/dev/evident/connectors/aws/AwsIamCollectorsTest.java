@@ -88,6 +88,86 @@ class AwsIamCollectorsTest {
     }
 
     @Test
+    void usersCarryTheirGroupsPoliciesAdministratorAccessAndTags() throws Exception {
+        iam.users(IamStub.user(ACCOUNT, "ada@acme.example", "2024-01-10T09:00:00Z", null)
+                        + IamStub.user(ACCOUNT, "ci-deployer", "2023-02-01T00:00:00Z", null),
+                IamStub.user(ACCOUNT, "bob", "2024-03-01T00:00:00Z", null)
+                        + IamStub.user(ACCOUNT, "newcomer", "2026-06-15T11:00:00Z", null));
+        for (String user : List.of("ada@acme.example", "ci-deployer", "bob", "newcomer")) {
+            iam.bareUser(user);
+        }
+        String deployPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+                + "\"Action\":[\"s3:PutObject\"],\"Resource\":\"arn:aws:s3:::releases/*\"}}";
+        String everything = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\","
+                + "\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"false\"}}},"
+                + "{\"Effect\":\"Allow\",\"Action\":\"*:*\",\"Resource\":[\"*\"]}]}";
+        String deployArn = "arn:aws:iam::" + ACCOUNT + ":policy/deploy";
+        String fullArn = "arn:aws:iam::" + ACCOUNT + ":policy/ops-full";
+        iam.authorizationDetails(
+                IamStub.userDetail("ada@acme.example", List.of("admins"), "", "", "")
+                        + IamStub.userDetail("ci-deployer", List.of("readers"), IamStub.attached("deploy", deployArn),
+                        IamStub.inline("break-glass", everything), IamStub.tag("team", "platform"))
+                        + IamStub.userDetail("bob", List.of("ops", "readers"), "", "",
+                        IamStub.tag("Email", " Bob@Acme.example ") + IamStub.tag("cost-center", "42")),
+                IamStub.groupDetail("admins", IamStub.attached("AdministratorAccess",
+                        "arn:aws:iam::aws:policy/AdministratorAccess"), "")
+                        + IamStub.groupDetail("readers", IamStub.attached("ReadOnlyAccess",
+                        "arn:aws:iam::aws:policy/ReadOnlyAccess"), "")
+                        + IamStub.groupDetail("ops", IamStub.attached("ops-full", fullArn), ""),
+                IamStub.managedPolicy(ACCOUNT, "deploy", deployPolicy) + IamStub.managedPolicy(ACCOUNT, "ops-full",
+                        everything));
+
+        List<CollectedResource> users = collect(connector(config(aws.baseUrl())), IamUserCollector.TYPE);
+
+        JsonNode ada = attributes(users.get(0));
+        assertThat(ada.path("groups").toString()).isEqualTo("[\"admins\"]");
+        assertThat(ada.path("admin").booleanValue()).isTrue();
+        assertThat(ada.path("adminPolicies").toString()).isEqualTo("[\"AdministratorAccess via group admins\"]");
+        assertThat(ada.path("directPolicies").toString()).isEqualTo("[]");
+        assertThat(ada.path("email").asString()).isEqualTo("ada@acme.example");
+        assertThat(ada.path("permissionsNotCollected").isNull()).isTrue();
+
+        JsonNode ci = attributes(users.get(1));
+        assertThat(ci.path("admin").booleanValue()).as("the inline policy allows every action").isTrue();
+        assertThat(ci.path("adminPolicies").toString()).isEqualTo("[\"break-glass\"]");
+        assertThat(ci.path("directPolicies").toString()).isEqualTo("[\"deploy\",\"break-glass\"]");
+        assertThat(ci.path("policies").get(0).path("admin").booleanValue()).as("deploy").isFalse();
+        assertThat(ci.path("policies").get(0).path("arn").asString()).isEqualTo(deployArn);
+        assertThat(ci.path("policies").get(1).path("inline").booleanValue()).isTrue();
+        assertThat(ci.path("policies").get(2).path("group").asString()).isEqualTo("readers");
+        assertThat(ci.path("tags").path("team").asString()).isEqualTo("platform");
+        assertThat(ci.path("email").isNull()).as("a team tag is no email").isTrue();
+
+        JsonNode bob = attributes(users.get(2));
+        assertThat(bob.path("admin").booleanValue()).as("ops-full's default version allows everything").isTrue();
+        assertThat(bob.path("adminPolicies").toString()).isEqualTo("[\"ops-full via group ops\"]");
+        assertThat(bob.path("email").asString()).as("from the Email tag").isEqualTo("bob@acme.example");
+
+        JsonNode newcomer = attributes(users.get(3));
+        assertThat(newcomer.path("admin").isNull()).isTrue();
+        assertThat(newcomer.path("policies").isNull()).isTrue();
+        assertThat(newcomer.path("permissionsNotCollected").asString()).contains("created after");
+    }
+
+    @Test
+    void accessDeniedOnAuthorizationDetailsLeavesPermissionsUnknownButCollectsTheUsers() throws Exception {
+        iam.minimalAccount();
+        stub.stub(AwsStub.action("GetAccountAuthorizationDetails", KEY_ID)
+                .willReturn(AwsStub.accessDenied(USER_ARN, "iam:GetAccountAuthorizationDetails")));
+
+        List<CollectedResource> users = collect(connector(config(aws.baseUrl())), IamUserCollector.TYPE);
+
+        JsonNode solo = attributes(users.get(0));
+        assertThat(solo.path("userName").asString()).isEqualTo("solo");
+        assertThat(solo.path("consoleAccess").booleanValue()).isFalse();
+        assertThat(solo.path("admin").isNull()).isTrue();
+        assertThat(solo.path("directPolicies").isNull()).isTrue();
+        assertThat(solo.path("permissionsNotCollected").asString())
+                .isEqualTo("AWS denied iam:GetAccountAuthorizationDetails for account " + ACCOUNT
+                        + "; allow it in the read-only policy to see groups, policies and administrators");
+    }
+
+    @Test
     void accountCarriesRootUseAndPasswordPolicy() throws Exception {
         iam.credentialReport(IamStub.rootRow(ACCOUNT, false, true, "2026-06-01T00:00:00+00:00",
                         "2026-06-12T09:30:00+00:00"),

@@ -8,6 +8,8 @@ import static dev.evident.connectors.aws.AwsStub.error;
 import static dev.evident.connectors.aws.AwsStub.ok;
 import static dev.evident.connectors.aws.AwsStub.xml;
 
+import java.util.List;
+
 /** IAM answers for one account, reached with one access key, shaped as in the IAM API reference. */
 final class IamStub {
 
@@ -34,12 +36,89 @@ final class IamStub {
                 + "</member>";
     }
 
-    /** ListUsers in two pages: the first truncated with a Marker, the second answering that Marker. */
+    /**
+     * ListUsers in two pages: the first truncated with a Marker, the second answering that Marker;
+     * and authorization details listing the same users with no groups, policies or tags.
+     */
     void users(String firstPage, String secondPage) {
+        authorizationDetails(detailsOf(firstPage + secondPage), "", "");
         stub.stub(action("ListUsers", keyId).withFormParam("Marker", absent()).willReturn(xml(ok("ListUsers", IAM_NS,
                 "<Users>" + firstPage + "</Users><IsTruncated>true</IsTruncated><Marker>page2-" + account + "</Marker>"))));
         stub.stub(action("ListUsers", keyId).withFormParam("Marker", equalTo("page2-" + account))
                 .willReturn(xml(ok("ListUsers", IAM_NS, "<Users>" + secondPage + "</Users><IsTruncated>false</IsTruncated>"))));
+    }
+
+    /** A UserDetailList member for each user of ListUsers members, with nothing attached. */
+    private static String detailsOf(String listUsersMembers) {
+        StringBuilder details = new StringBuilder();
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("<UserName>([^<]+)</UserName>")
+                .matcher(listUsersMembers);
+        while (names.find()) {
+            details.append(userDetail(names.group(1), List.of(), "", "", ""));
+        }
+        return details.toString();
+    }
+
+    /**
+     * A UserDetailList member.
+     *
+     * @param attached AttachedManagedPolicies members ({@link #attached})
+     * @param inline   UserPolicyList members ({@link #inline})
+     * @param tags     Tags members ({@link #tag})
+     */
+    static String userDetail(String name, List<String> groups, String attached, String inline, String tags) {
+        StringBuilder groupList = new StringBuilder();
+        groups.forEach(g -> groupList.append("<member>").append(g).append("</member>"));
+        return "<member><Path>/</Path><UserName>" + name + "</UserName><UserId>AIDA" + Math.abs(name.hashCode())
+                + "</UserId><Arn>arn:aws:iam::000000000000:user/" + name + "</Arn><CreateDate>2024-01-01T00:00:00Z"
+                + "</CreateDate><UserPolicyList>" + inline + "</UserPolicyList><GroupList>" + groupList
+                + "</GroupList><AttachedManagedPolicies>" + attached + "</AttachedManagedPolicies><Tags>" + tags
+                + "</Tags></member>";
+    }
+
+    /** A GroupDetailList member. */
+    static String groupDetail(String name, String attached, String inline) {
+        return "<member><Path>/</Path><GroupName>" + name + "</GroupName><GroupId>AGPA" + Math.abs(name.hashCode())
+                + "</GroupId><Arn>arn:aws:iam::000000000000:group/" + name + "</Arn><CreateDate>2024-01-01T00:00:00Z"
+                + "</CreateDate><GroupPolicyList>" + inline + "</GroupPolicyList><AttachedManagedPolicies>" + attached
+                + "</AttachedManagedPolicies></member>";
+    }
+
+    /** A customer managed policy (Policies member) whose default version has this document. */
+    static String managedPolicy(String account, String name, String document) {
+        return "<member><PolicyName>" + name + "</PolicyName><DefaultVersionId>v2</DefaultVersionId><PolicyId>ANPA"
+                + Math.abs(name.hashCode()) + "</PolicyId><Path>/</Path><PolicyVersionList>"
+                + "<member><Document>" + encode("{\"Version\":\"2012-10-17\",\"Statement\":[]}")
+                + "</Document><IsDefaultVersion>false</IsDefaultVersion><VersionId>v1</VersionId></member>"
+                + "<member><Document>" + encode(document) + "</Document><IsDefaultVersion>true</IsDefaultVersion>"
+                + "<VersionId>v2</VersionId></member></PolicyVersionList><Arn>arn:aws:iam::" + account + ":policy/"
+                + name + "</Arn><AttachmentCount>1</AttachmentCount><IsAttachable>true</IsAttachable></member>";
+    }
+
+    static String attached(String name, String arn) {
+        return "<member><PolicyName>" + name + "</PolicyName><PolicyArn>" + arn + "</PolicyArn></member>";
+    }
+
+    static String inline(String name, String document) {
+        return "<member><PolicyName>" + name + "</PolicyName><PolicyDocument>" + encode(document)
+                + "</PolicyDocument></member>";
+    }
+
+    static String tag(String key, String value) {
+        return "<member><Key>" + key + "</Key><Value>" + value + "</Value></member>";
+    }
+
+    /** IAM's encoding of policy documents in its answers: RFC 3986 percent-encoding. */
+    static String encode(String document) {
+        return java.net.URLEncoder.encode(document, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** GetAccountAuthorizationDetails, in one page. */
+    void authorizationDetails(String users, String groups, String policies) {
+        stub.stub(action("GetAccountAuthorizationDetails", keyId).willReturn(xml(ok("GetAccountAuthorizationDetails",
+                IAM_NS, "<IsTruncated>false</IsTruncated><UserDetailList>" + users + "</UserDetailList>"
+                        + "<GroupDetailList>" + groups + "</GroupDetailList><RoleDetailList/><Policies>" + policies
+                        + "</Policies>"))));
     }
 
     void mfaDevices(String user, String... serials) {
@@ -119,6 +198,7 @@ final class IamStub {
     void minimalAccount() {
         stub.stub(action("ListUsers", keyId).willReturn(xml(ok("ListUsers", IAM_NS,
                 "<Users>" + user(account, "solo", "2025-01-01T00:00:00Z", null) + "</Users><IsTruncated>false</IsTruncated>"))));
+        authorizationDetails(userDetail("solo", List.of(), "", "", ""), "", "");
         bareUser("solo");
         credentialReport(rootRow(account, true, false, null, null));
         passwordPolicy(STRONG_POLICY);

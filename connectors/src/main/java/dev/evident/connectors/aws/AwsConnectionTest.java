@@ -5,6 +5,7 @@ import dev.evident.connector.ConnectionTestResult;
 import dev.evident.connectors.http.StepLog;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.EntityType;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
@@ -121,7 +122,9 @@ final class AwsConnectionTest {
         IamClient iam = accounts.clients().iam(account.credentials(), accounts.settings().homeRegion());
         try {
             AwsAccounts.call(() -> iam.listUsers(r -> r.maxItems(1)), "iam:ListUsers", account.describe());
-            steps.pass(READ_IAM, "IAM users of " + account.describe() + " are readable");
+            AwsAccounts.call(() -> iam.getAccountAuthorizationDetails(r -> r.filter(EntityType.USER).maxItems(1)),
+                    IamPermissions.ACTION, account.describe());
+            steps.pass(READ_IAM, "IAM users of " + account.describe() + " and their permissions are readable");
         } catch (CollectionException e) {
             steps.fail(READ_IAM, e.getMessage());
         }

@@ -122,6 +122,23 @@ class AwsConnectionTestTest {
     }
 
     @Test
+    void aRoleWithoutTheAuthorizationDetailsPermissionFailsTheIamStepNamingIt() {
+        stub.identity(KEY_ID, ACCOUNT, USER_ARN);
+        new IamStub(stub, KEY_ID, ACCOUNT).minimalAccount();
+        new S3Stub(stub, KEY_ID).buckets();
+        new RegionalStub(stub, KEY_ID).empty("us-east-1");
+        stub.stub(action("GetAccountAuthorizationDetails", KEY_ID).atPriority(1)
+                .willReturn(AwsStub.accessDenied(USER_ARN, "iam:GetAccountAuthorizationDetails")));
+
+        ConnectionTestResult result = connector(config(aws.baseUrl())).testConnection();
+
+        assertThat(result.steps()).filteredOn(step -> !step.passed()).singleElement().satisfies(step -> {
+            assertThat(step.name()).isEqualTo(AwsConnectionTest.READ_IAM);
+            assertThat(step.message()).contains("Allow iam:GetAccountAuthorizationDetails");
+        });
+    }
+
+    @Test
     void anUnreachableEndpointIsReportedNotThrown() {
         Map<String, String> values = config("http://127.0.0.1:9");
 

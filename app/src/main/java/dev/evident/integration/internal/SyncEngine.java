@@ -41,7 +41,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One sync of a connection: every collector runs; a type collected completely replaces that type's
- * inventory in one transaction, a type that fails keeps its previous resources and records why.
+ * inventory in one transaction as soon as it is collected (so a sync holds one type's resources in
+ * memory, not the connection's), a type that fails keeps its previous resources and records why.
+ * Checks are evaluated only after the whole sync ({@link ConnectionSynced}), never on a half-synced
+ * connection.
  * Transient failures are tried again after a doubling backoff, or after the wait the source asked
  * for. The run is logged, the connection's failure streak updated, and {@link ConnectionSynced} published.
  */
@@ -62,6 +65,13 @@ class SyncEngine {
     }
 
     private record TypeResult(String type, List<NewResource> resources, String error, Duration retryAfter) {
+        boolean ok() {
+            return error == null;
+        }
+    }
+
+    /** A type once stored (or recorded as failed): what the sync's record needs, without the resources. */
+    private record StoredType(String type, int count, String error, Duration retryAfter) {
         boolean ok() {
             return error == null;
         }
@@ -107,7 +117,8 @@ class SyncEngine {
         Connection connection = found.get();
         UUID syncId = Ids.next(clock);
         store.startSync(orgId, connectionId, syncId, trigger, Timestamps.now(clock));
-        List<TypeResult> results = new ArrayList<>();
+        List<StoredType> results = new ArrayList<>();
+        MessageDigest digest = sha256();
         int[] attempts = {0};
         String setupError = null;
         try {
@@ -119,7 +130,7 @@ class SyncEngine {
                 try (Connector connector = factory.create(config)) {
                     CollectionContext context = CollectionContext.of(clock, null, documents);
                     for (Collector collector : connector.collectors()) {
-                        results.add(collect(collector, context, attempts));
+                        results.add(store(connection, collect(collector, context, attempts), digest));
                     }
                 }
             }
@@ -128,9 +139,10 @@ class SyncEngine {
                     .map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; "));
         } catch (RuntimeException e) {
             log.warn("Sync {} of connection {} failed", syncId, connectionId, e);
-            setupError = "The connector failed: " + e.getMessage();
+            setupError = (e instanceof org.springframework.dao.DataAccessException ? "Storing the inventory failed: "
+                    : "The connector failed: ") + e.getMessage();
         }
-        return Optional.of(finish(connection, syncId, results, setupError, Math.max(attempts[0], 1)));
+        return Optional.of(finish(connection, syncId, results, digest, setupError, Math.max(attempts[0], 1)));
     }
 
     private TypeResult collect(Collector collector, CollectionContext context, int[] attempts) {
@@ -194,7 +206,30 @@ class SyncEngine {
         return new ArrayList<>(byId.values());
     }
 
-    private Outcome finish(Connection c, UUID syncId, List<TypeResult> results, String setupError, int attempts) {
+    /**
+     * Replaces the type's inventory (and adds its raw digests to the sync's) or records its failure,
+     * keeping only the count.
+     */
+    private StoredType store(Connection c, TypeResult result, MessageDigest digest) {
+        Instant now = Timestamps.now(clock);
+        if (!result.ok()) {
+            store.typeFailed(c.orgId(), c.id(), result.type(), result.error(), now);
+            return new StoredType(result.type(), 0, result.error(), result.retryAfter());
+        }
+        transaction.executeWithoutResult(tx -> {
+            inventory.replaceType(c.orgId(), c.id(), c.connector(), result.type(), result.resources());
+            store.typeSucceeded(c.orgId(), c.id(), result.type(), result.resources().size(), now);
+        });
+        for (NewResource r : result.resources()) {
+            if (r.rawDigest() != null) {
+                digest.update((r.rawDigest() + "\n").getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        return new StoredType(result.type(), result.resources().size(), null, null);
+    }
+
+    private Outcome finish(Connection c, UUID syncId, List<StoredType> results, MessageDigest digest, String setupError,
+                           int attempts) {
         Instant now = Timestamps.now(clock);
         Map<String, Integer> counts = new LinkedHashMap<>();
         List<String> okTypes = new ArrayList<>();
@@ -203,23 +238,12 @@ class SyncEngine {
         if (setupError != null) {
             errors.add(setupError);
         }
-        MessageDigest digest = sha256();
         Duration retryAfter = null;
-        for (TypeResult result : results) {
+        for (StoredType result : results) {
             if (result.ok()) {
-                transaction.executeWithoutResult(tx -> {
-                    inventory.replaceType(c.orgId(), c.id(), c.connector(), result.type(), result.resources());
-                    store.typeSucceeded(c.orgId(), c.id(), result.type(), result.resources().size(), now);
-                });
-                counts.put(result.type(), result.resources().size());
+                counts.put(result.type(), result.count());
                 okTypes.add(result.type());
-                for (NewResource r : result.resources()) {
-                    if (r.rawDigest() != null) {
-                        digest.update((r.rawDigest() + "\n").getBytes(StandardCharsets.US_ASCII));
-                    }
-                }
             } else {
-                store.typeFailed(c.orgId(), c.id(), result.type(), result.error(), now);
                 failedTypes.add(result.type());
                 errors.add(result.type() + ": " + result.error());
                 if (result.retryAfter() != null && (retryAfter == null || result.retryAfter().compareTo(retryAfter) > 0)) {

@@ -356,6 +356,80 @@ def authorization_details(account):
             "<RoleDetailList/><Policies>%s</Policies>" % (users, groups, policies))
 
 
+# IAM Identity Center in the management account (HOME): people reach AWS through it, provisioned from
+# the roster's engineering, security and data people; leavers are deprovisioned the day they leave.
+SSO_INSTANCE = "arn:aws:sso:::instance/ssoins-6987c0e1bw7demo"
+SSO_STORE = "d-9967bw7demo"
+SSO_TARGET, STORE_TARGET = "SWBExternalService.", "AWSIdentityStore."
+SSO_SETS = [  # (id, name, AWS managed policies, inline policy or None)
+    ("a1b2c3d4e5f60001", "AdministratorAccess", ["AdministratorAccess"], None),
+    ("a1b2c3d4e5f60002", "EngineerAccess", ["ReadOnlyAccess"],
+     (["ecs:UpdateService", "logs:StartQuery", "logs:GetQueryResults"], "*")),
+    ("a1b2c3d4e5f60003", "ReadOnly", ["ReadOnlyAccess"], None),
+]
+SSO_GROUPS = [("g-1bw7platformadmins", "platform-admins"), ("g-2bw7engineering", "engineering"),
+              ("g-3bw7data", "data")]
+SSO_ASSIGNMENTS = {  # account: [(permission set id, group id)]
+    MGMT: [("a1b2c3d4e5f60001", "g-1bw7platformadmins"), ("a1b2c3d4e5f60003", "g-2bw7engineering")],
+    PROD: [("a1b2c3d4e5f60001", "g-1bw7platformadmins"), ("a1b2c3d4e5f60002", "g-2bw7engineering"),
+           ("a1b2c3d4e5f60003", "g-3bw7data")],
+}
+
+
+def sso_set_arn(set_id):
+    return "arn:aws:sso:::permissionSet/ssoins-6987c0e1bw7demo/ps-" + set_id
+
+
+def identity_center(interactions):
+    def call(service, target, body, params=None):
+        interactions.append(json11(MGMT, HOME, service, target, body, params=params))
+
+    people = [p for p in ACTIVE if p["Department"] in ("Engineering", "Security", "Data")]
+    users = [{"UserId": "9067bw7-%04d" % i, "UserName": p["Work Email"], "DisplayName": p["Full Name"],
+              "Name": {"GivenName": p["Full Name"].split()[0], "FamilyName": p["Full Name"].split()[-1]},
+              "Emails": [{"Value": p["Work Email"], "Type": "work", "Primary": True}], "IdentityStoreId": SSO_STORE}
+             for i, p in enumerate(people)]
+    call("sso", SSO_TARGET + "ListInstances", {"Instances": [
+        {"InstanceArn": SSO_INSTANCE, "IdentityStoreId": SSO_STORE, "OwnerAccountId": MGMT, "Name": "brightwave",
+         "Status": "ACTIVE", "CreatedDate": 1641081600}]})
+    call("identitystore", STORE_TARGET + "ListUsers", {"Users": users})
+    call("identitystore", STORE_TARGET + "ListGroups", {"Groups": [
+        {"GroupId": gid, "DisplayName": name, "IdentityStoreId": SSO_STORE} for gid, name in SSO_GROUPS]})
+    by_email = {u["UserName"]: u["UserId"] for u in users}
+    members = {
+        "g-1bw7platformadmins": ["maya@" + DOMAIN, "tom@" + DOMAIN],
+        "g-2bw7engineering": [p["Work Email"] for p in people if p["Department"] in ("Engineering", "Security")],
+        "g-3bw7data": [p["Work Email"] for p in people if p["Department"] == "Data"],
+    }
+    for gid, _ in SSO_GROUPS:
+        call("identitystore", STORE_TARGET + "ListGroupMemberships", {"GroupMemberships": [
+            {"MembershipId": "m-%s-%d" % (gid, n), "GroupId": gid, "MemberId": {"UserId": by_email[email]},
+             "IdentityStoreId": SSO_STORE} for n, email in enumerate(members[gid]) if email in by_email]},
+            params={"GroupId": gid})
+    for set_id, name, managed, inline in SSO_SETS:
+        arn = sso_set_arn(set_id)
+        call("sso", SSO_TARGET + "DescribePermissionSet", {"PermissionSet": {
+            "Name": name, "PermissionSetArn": arn, "SessionDuration": "PT8H", "CreatedDate": 1641081600}},
+            params={"PermissionSetArn": arn})
+        call("sso", SSO_TARGET + "ListManagedPoliciesInPermissionSet", {"AttachedManagedPolicies": [
+            {"Arn": "arn:aws:iam::aws:policy/" + m, "Name": m} for m in managed]}, params={"PermissionSetArn": arn})
+        policy = "" if inline is None else json.dumps({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": inline[0], "Resource": inline[1]}]}, separators=(",", ":"))
+        call("sso", SSO_TARGET + "GetInlinePolicyForPermissionSet", {"InlinePolicy": policy},
+             params={"PermissionSetArn": arn})
+        call("sso", SSO_TARGET + "ListCustomerManagedPolicyReferencesInPermissionSet",
+             {"CustomerManagedPolicyReferences": []}, params={"PermissionSetArn": arn})
+    for account, assignments in SSO_ASSIGNMENTS.items():
+        sets = sorted({set_id for set_id, _ in assignments})
+        call("sso", SSO_TARGET + "ListPermissionSetsProvisionedToAccount",
+             {"PermissionSets": [sso_set_arn(s) for s in sets]}, params={"AccountId": account})
+        for set_id in sets:
+            call("sso", SSO_TARGET + "ListAccountAssignments", {"AccountAssignments": [
+                {"AccountId": account, "PermissionSetArn": sso_set_arn(set_id), "PrincipalType": "GROUP",
+                 "PrincipalId": gid} for sid, gid in assignments if sid == set_id]},
+                params={"AccountId": account, "PermissionSetArn": sso_set_arn(set_id)})
+
+
 BUCKETS = {  # account: [(name, region, created days ago, versioning, kms key or None, has policy)]
     MGMT: [("brightwave-org-cloudtrail", HOME, 900, "Enabled", "cloudtrail-logs", True),
            ("brightwave-terraform-state", HOME, 880, "Enabled", None, False)],
@@ -418,6 +492,7 @@ def aws():
         headers={"X-Amz-Target": "AWSOrganizationsV20161128.ListAccounts"}, signed_by=HUB_KEY,
         scope="us-east-1/organizations"))
 
+    identity_center(interactions)
     for account in (MGMT, PROD):
         iam_account(interactions, account)
         s3_account(interactions, account)

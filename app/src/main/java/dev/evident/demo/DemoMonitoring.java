@@ -136,6 +136,8 @@ class DemoMonitoring implements SmartLifecycle {
         history.setParameters(jonas, "github.owner-approved", Map.of("approvedAdmins", List.of("maya-chen", "tbecker")));
         history.setParameters(jonas, "aws.iam-admin-approved", Map.of("approvedAdmins",
                 List.of("maya@brightwave.example", "tom@brightwave.example", "terraform-ci")));
+        history.setParameters(jonas, "aws.sso-admin-approved", Map.of("approvedAdmins",
+                List.of("maya@brightwave.example", "tom@brightwave.example")));
 
         UUID hr = connections.create(system, "hr-roster", HR_ROSTER, Map.of(), SYNC_INTERVAL_MINUTES);
         connections.upload(system, hr, "roster", "brightwave-people-export.csv",

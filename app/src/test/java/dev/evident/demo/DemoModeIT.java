@@ -254,6 +254,10 @@ class DemoModeIT {
                 .as("the CI user is linked to its owner").isEqualTo("pass");
         assertThat(currentOutcome(orgId, "aws.iam-admin-approved", "terraform-ci (210987654321)"))
                 .as("Terraform administers the organization and is on the approved list").isEqualTo("pass");
+        assertThat(currentOutcome(orgId, "aws.sso-admin-approved", "maya@brightwave.example (Identity Center)"))
+                .as("an approved administrator through Identity Center").isEqualTo("pass");
+        assertThat(currentOutcome(orgId, "aws.sso-user-known-person", "olga@brightwave.example (Identity Center)"))
+                .isEqualTo("pass");
         Map<String, Object> results = jdbc.sql("""
                 SELECT SUM(CASE WHEN outcome = 'fail' THEN 1 ELSE 0 END) AS failing,
                        SUM(CASE WHEN outcome = 'pass' THEN 1 ELSE 0 END) AS passing

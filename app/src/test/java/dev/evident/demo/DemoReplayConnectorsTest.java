@@ -92,7 +92,7 @@ class DemoReplayConnectorsTest {
                 .containsEntry("aws.s3_bucket", 6).containsEntry("aws.cloudtrail_trail", 2)
                 .containsEntry("aws.rds_instance", 3).containsEntry("aws.rds_cluster", 1)
                 .containsEntry("aws.security_group", 7).containsEntry("aws.kms_key", 3)
-                .containsEntry("aws.guardduty_detector", 4);
+                .containsEntry("aws.guardduty_detector", 4).containsEntry("aws.sso_user", 20);
         JsonNode ci = attributes(aws.get("aws.iam_user"), "ci-deploy (345678901234)");
         assertThat(ci.path("oldestActiveAccessKeyAgeDays").asInt()).isGreaterThan(90);
         assertThat(ci.path("groups").toString()).isEqualTo("[\"deployers\"]");
@@ -102,6 +102,12 @@ class DemoReplayConnectorsTest {
         assertThat(terraform.path("adminPolicies").toString()).isEqualTo("[\"terraform-apply via group automation\"]");
         assertThat(attributes(aws.get("aws.iam_user"), "felix@brightwave.example (345678901234)").path("admin")
                 .asBoolean()).as("PowerUserAccess is not administrator access").isFalse();
+        JsonNode maya = attributes(aws.get("aws.sso_user"), "maya@brightwave.example (Identity Center)");
+        assertThat(maya.path("adminAssignments")).hasSize(2);
+        assertThat(maya.path("accounts").toString()).isEqualTo("[\"210987654321\",\"345678901234\"]");
+        JsonNode olga = attributes(aws.get("aws.sso_user"), "olga@brightwave.example (Identity Center)");
+        assertThat(olga.path("admin").asBoolean()).isFalse();
+        assertThat(olga.path("assignments").get(0).path("permissionSet").asString()).isEqualTo("ReadOnly");
         JsonNode exports = attributes(aws.get("aws.s3_bucket"), "brightwave-analytics-exports");
         assertThat(exports.path("versioningEnabled").asBoolean()).isFalse();
         assertThat(attributes(aws.get("aws.s3_bucket"), "brightwave-web-assets").path("region").asString())

@@ -154,6 +154,7 @@ public final class AwsWireStub {
                 + "http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>r</requestId><securityGroupInfo/>"
                 + "</DescribeSecurityGroupsResponse>"));
         stub(json(region, "kms", "TrentService.ListKeys"), jsonOk("{\"Keys\":[],\"Truncated\":false}"));
+        stub(json(region, "sso", "SWBExternalService.ListInstances"), jsonOk("{\"Instances\":[]}"));
         stub(get(urlPathEqualTo("/detector")).withHeader("Authorization", containing("/" + region
                 + "/guardduty/aws4_request")), jsonOk("{\"detectorIds\":[]}"));
     }

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 /** Field rules for a check definition, the same for the built-in library and for the API. */
 final class CheckRules {
 
+    /** Joins one check may read: one per identity source is the largest need of the built-in library. */
+    static final int MAX_JOINS = 8;
+
     static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{2,99}");
     static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     private static final Pattern PARAM = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,39}");
@@ -57,8 +60,8 @@ final class CheckRules {
                 errors.add(new FieldError("parameters." + p.getKey(), "must be a string, number, bool or a list of these"));
             }
         }
-        if (d.joins().size() > 5) {
-            errors.add(new FieldError("joins", "may hold at most 5 joins"));
+        if (d.joins().size() > MAX_JOINS) {
+            errors.add(new FieldError("joins", "may hold at most " + MAX_JOINS + " joins"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

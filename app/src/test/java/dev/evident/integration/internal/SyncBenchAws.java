@@ -54,6 +54,11 @@ final class SyncBenchAws implements SyncBenchStub.Handler {
             case "sts" -> sts(caller, SyncBenchStub.form(request.bodyText()));
             case "organizations" -> organizations(caller, request);
             case "iam" -> iam(caller, SyncBenchStub.form(request.bodyText()));
+            // the simulated organization has no IAM Identity Center instance: aws.sso_user is collected empty
+            case "sso" -> "SWBExternalService.ListInstances".equals(request.header("X-Amz-Target"))
+                    ? SyncBenchAwsRegional.json("sso:ListInstances", "{\"Instances\":[]}")
+                    : SyncBenchAwsRegional.jsonError("sso", 400, "UnknownOperationException",
+                    String.valueOf(request.header("X-Amz-Target")));
             default -> regional.handle(caller, request);
         };
     }

@@ -42,7 +42,7 @@ class BuiltInChecksTest {
         assertThat(CHECKS.get("hr.terminated-removed-from-github").joins()).extracting(CheckJoin::type)
                 .containsExactly("github.member", "github.outside_collaborator");
         assertThat(CHECKS.get("people.terminated-accounts-removed").joins()).extracting(CheckJoin::type).containsExactly(
-                "okta.user", "google.user", "aws.iam_user", "github.member", "github.outside_collaborator");
+                "okta.user", "google.user", "aws.iam_user", "aws.sso_user", "github.member", "github.outside_collaborator");
         assertThat(CHECKS.get("github.member-known-person").joins()).extracting(CheckJoin::type).containsExactly("hr.person");
         assertThat(CHECKS.get("github.owner-approved").parameters()).containsKey("approvedAdmins");
     }

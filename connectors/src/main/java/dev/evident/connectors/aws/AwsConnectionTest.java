@@ -25,6 +25,7 @@ final class AwsConnectionTest {
     static final String MEMBER_ROLES = "Assume the member role in each account";
     static final String READ_IAM = "Read IAM users";
     static final String READ_CREDENTIAL_REPORT = "Read the credential report and password policy";
+    static final String READ_IDENTITY_CENTER = "Read IAM Identity Center";
     static final String READ_S3 = "Read S3 buckets";
     static final String READ_CLOUDTRAIL = "Read CloudTrail trails";
     static final String READ_RDS = "Read RDS databases";
@@ -47,6 +48,7 @@ final class AwsConnectionTest {
                 if (first != null) {
                     readIam(first);
                     readCredentialReport(first);
+                    readIdentityCenter();
                     new RegionalProbes(accounts, steps, first).run();
                 }
             }
@@ -127,6 +129,20 @@ final class AwsConnectionTest {
             steps.pass(READ_IAM, "IAM users of " + account.describe() + " and their permissions are readable");
         } catch (CollectionException e) {
             steps.fail(READ_IAM, e.getMessage());
+        }
+    }
+
+    private void readIdentityCenter() {
+        try {
+            IdentityCenterCollector.Instance found = new IdentityCenterCollector(accounts, accounts.json())
+                    .instance(java.time.Instant.now());
+            steps.pass(READ_IDENTITY_CENTER, found == null
+                    ? "no Identity Center instance in the configured regions: AWS access is read from IAM users only"
+                    : "Identity Center instance " + found.instance().path("InstanceArn").asString() + " in "
+                    + found.scope().region().id());
+        } catch (CollectionException e) {
+            steps.fail(READ_IDENTITY_CENTER, e.getMessage() + ". Identity Center is read from the account of the key "
+                    + "or role (the management account, or a delegated administrator)");
         }
     }
 

@@ -23,6 +23,7 @@ final class AwsConnector implements Connector, Testable {
     public List<Collector> collectors() {
         return List.of(
                 new IamUserCollector(accounts),
+                new IdentityCenterCollector(accounts, accounts.json()),
                 new AccountCollector(accounts, sleeper),
                 new S3BucketCollector(accounts),
                 new CloudTrailCollector(accounts),

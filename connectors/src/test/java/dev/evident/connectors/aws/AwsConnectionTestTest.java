@@ -53,6 +53,7 @@ class AwsConnectionTestTest {
 
         assertThat(result.steps()).extracting(TestStep::name).containsExactly(AwsConnectionTest.CREDENTIALS,
                 AwsConnectionTest.ASSUME_ROLE, AwsConnectionTest.READ_IAM, AwsConnectionTest.READ_CREDENTIAL_REPORT,
+                AwsConnectionTest.READ_IDENTITY_CENTER,
                 AwsConnectionTest.READ_S3, AwsConnectionTest.READ_CLOUDTRAIL, AwsConnectionTest.READ_RDS,
                 AwsConnectionTest.READ_EC2, AwsConnectionTest.READ_KMS, AwsConnectionTest.READ_GUARDDUTY);
         assertThat(result.passed()).isTrue();

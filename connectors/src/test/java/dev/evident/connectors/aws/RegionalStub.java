@@ -64,6 +64,7 @@ final class RegionalStub {
 
     /** Every regional service answering "nothing here" in a region. */
     void empty(String region) {
+        stub(json(region, "sso", IdentityCenterStub.SSO + "ListInstances"), json("{\"Instances\":[]}"));
         stub(json(region, "cloudtrail", CLOUDTRAIL + "DescribeTrails"), json("{\"trailList\":[]}"));
         stub(query(region, "rds", "DescribeDBInstances"), AwsStub.xml(AwsStub.ok("DescribeDBInstances", RDS_NS,
                 "<DBInstances/>")));

@@ -1,5 +1,9 @@
 package dev.evident.program.internal;
 
+import static dev.evident.program.internal.FieldChecks.MAX_ITEMS;
+import static dev.evident.program.internal.FieldChecks.blank;
+import static dev.evident.program.internal.FieldChecks.trimToNull;
+
 import dev.evident.program.ProgramInput;
 import dev.evident.catalog.Catalog;
 import dev.evident.catalog.Category;
@@ -22,12 +26,9 @@ import dev.evident.program.ProgramInput.ComplementaryControlInput;
 import dev.evident.program.ProgramInput.NotRelevantInput;
 import dev.evident.program.ProgramInput.SystemInput;
 import dev.evident.shared.problem.InvalidInputException;
-import dev.evident.shared.problem.ProblemException.FieldError;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,6 @@ final class ProgramValidator {
     static final int MIN_REASON_LENGTH = 10;
     private static final int MAX_NAME = 200;
     private static final int MAX_TEXT = 4000;
-    private static final int MAX_ITEMS = 200;
 
     /** A validated program, ready to store. */
     record Valid(String name, String frameworkId, ReportType reportType, LocalDate asOfDate, LocalDate periodStart,
@@ -59,7 +59,7 @@ final class ProgramValidator {
     }
 
     private final Catalog catalog;
-    private final List<FieldError> errors = new ArrayList<>();
+    private final FieldChecks fields = new FieldChecks();
     private Framework framework;
 
     private ProgramValidator(Catalog catalog) {
@@ -74,19 +74,19 @@ final class ProgramValidator {
         if (in == null) {
             throw new InvalidInputException("body", "is required");
         }
-        String name = text("name", in.name(), MAX_NAME, true);
+        String name = fields.text("name", in.name(), MAX_NAME, true);
         String frameworkId = blank(in.frameworkId()) ? DEFAULT_FRAMEWORK : in.frameworkId().trim();
         if (!PROGRAM_FRAMEWORKS.contains(frameworkId) || catalog.framework(frameworkId).isEmpty()) {
-            error("frameworkId", "'" + frameworkId + "' cannot be used for a program; supported: "
+            fields.error("frameworkId", "'" + frameworkId + "' cannot be used for a program; supported: "
                     + String.join(", ", PROGRAM_FRAMEWORKS));
             framework = catalog.framework(DEFAULT_FRAMEWORK).orElseThrow();
         } else {
             framework = catalog.framework(frameworkId).orElseThrow();
         }
-        ReportType type = enumValue("reportType", in.reportType(), ReportType.class, true);
-        LocalDate asOf = date("asOfDate", in.asOfDate());
-        LocalDate start = date("periodStart", in.periodStart());
-        LocalDate end = date("periodEnd", in.periodEnd());
+        ReportType type = fields.enumValue("reportType", in.reportType(), ReportType.class, true);
+        LocalDate asOf = fields.date("asOfDate", in.asOfDate());
+        LocalDate start = fields.date("periodStart", in.periodStart());
+        LocalDate end = fields.date("periodEnd", in.periodEnd());
         if (type == ReportType.TYPE_1) {
             checkTypeOne(in, asOf);
         } else if (type == ReportType.TYPE_2) {
@@ -97,8 +97,8 @@ final class ProgramValidator {
                 .collect(Collectors.toSet());
         List<NotRelevantCriterion> notRelevant = notRelevant(in.notRelevantCriteria(), included);
         SystemDescription system = system(in.system(), included);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+        if (!fields.errors().isEmpty()) {
+            throw new InvalidInputException(fields.errors());
         }
         return new Valid(name, framework.id(), type, type == ReportType.TYPE_1 ? asOf : null,
                 type == ReportType.TYPE_2 ? start : null, type == ReportType.TYPE_2 ? end : null, categories,
@@ -107,41 +107,41 @@ final class ProgramValidator {
 
     private void checkTypeOne(ProgramInput in, LocalDate asOf) {
         if (blank(in.asOfDate())) {
-            error("asOfDate", "is required for a Type I report: the date the controls' design is examined as of");
+            fields.error("asOfDate", "is required for a Type I report: the date the controls' design is examined as of");
         }
         if (!blank(in.periodStart())) {
-            error("periodStart", "only applies to a Type II report; a Type I report has an asOfDate");
+            fields.error("periodStart", "only applies to a Type II report; a Type I report has an asOfDate");
         }
         if (!blank(in.periodEnd())) {
-            error("periodEnd", "only applies to a Type II report; a Type I report has an asOfDate");
+            fields.error("periodEnd", "only applies to a Type II report; a Type I report has an asOfDate");
         }
     }
 
     private void checkTypeTwo(ProgramInput in, LocalDate start, LocalDate end) {
         if (!blank(in.asOfDate())) {
-            error("asOfDate", "only applies to a Type I report; a Type II report has periodStart and periodEnd");
+            fields.error("asOfDate", "only applies to a Type I report; a Type II report has periodStart and periodEnd");
         }
         if (blank(in.periodStart())) {
-            error("periodStart", "is required for a Type II report: the first day of the period");
+            fields.error("periodStart", "is required for a Type II report: the first day of the period");
         }
         if (blank(in.periodEnd())) {
-            error("periodEnd", "is required for a Type II report: the last day of the period");
+            fields.error("periodEnd", "is required for a Type II report: the last day of the period");
         }
         if (start == null || end == null) {
             return;
         }
         if (!end.isAfter(start)) {
-            error("periodEnd", "must be after periodStart (" + start + "), was " + end);
+            fields.error("periodEnd", "must be after periodStart (" + start + "), was " + end);
             return;
         }
         // The period includes its last day: 2027-01-01 to 2027-12-31 is exactly 12 months.
         LocalDate dayAfter = end.plusDays(1);
         String length = describe(Period.between(start, dayAfter));
         if (dayAfter.isBefore(start.plusMonths(MIN_PERIOD_MONTHS))) {
-            error("periodEnd", "gives a period of " + length + "; a Type II period must be at least "
+            fields.error("periodEnd", "gives a period of " + length + "; a Type II period must be at least "
                     + MIN_PERIOD_MONTHS + " months (end on or after " + start.plusMonths(MIN_PERIOD_MONTHS).minusDays(1) + ")");
         } else if (dayAfter.isAfter(start.plusMonths(MAX_PERIOD_MONTHS))) {
-            error("periodEnd", "gives a period of " + length + "; a Type II period must be at most "
+            fields.error("periodEnd", "gives a period of " + length + "; a Type II period must be at most "
                     + MAX_PERIOD_MONTHS + " months (end on or before " + start.plusMonths(MAX_PERIOD_MONTHS).minusDays(1) + ")");
         }
     }
@@ -153,14 +153,14 @@ final class ProgramValidator {
             CategoryInput c = given.get(i);
             String at = "categories[" + i + "]";
             if (c == null || blank(c.id())) {
-                error(at + ".id", "is required: one of " + categoryIds());
+                fields.error(at + ".id", "is required: one of " + categoryIds());
                 continue;
             }
             String id = c.id().trim().toLowerCase(Locale.ROOT);
             if (framework.category(id).isEmpty()) {
-                error(at + ".id", "'" + c.id() + "' is not a category of " + framework.id() + "; allowed: " + categoryIds());
+                fields.error(at + ".id", "'" + c.id() + "' is not a category of " + framework.id() + "; allowed: " + categoryIds());
             } else if (byId.putIfAbsent(id, c) != null) {
-                error(at + ".id", "lists '" + id + "' a second time");
+                fields.error(at + ".id", "lists '" + id + "' a second time");
             }
         }
         List<CategoryScope> scopes = new ArrayList<>();
@@ -170,27 +170,27 @@ final class ProgramValidator {
             String at = "categories[" + index + "]";
             boolean included = category.required() || (c != null && Boolean.TRUE.equals(c.included()));
             if (category.required() && c != null && Boolean.FALSE.equals(c.included())) {
-                error(at + ".included", category.name() + " is part of every " + framework.id()
+                fields.error(at + ".included", category.name() + " is part of every " + framework.id()
                         + " program and cannot be excluded");
             }
             String reason = c == null ? null : trimToNull(c.exclusionReason());
             if (included) {
                 if (reason != null) {
-                    error(at + ".exclusionReason", "only applies to an excluded category; " + category.name()
+                    fields.error(at + ".exclusionReason", "only applies to an excluded category; " + category.name()
                             + " is included");
                 }
                 scopes.add(new CategoryScope(category.id(), true, null));
                 continue;
             }
             if (reason == null) {
-                error(c == null ? "categories" : at + ".exclusionReason", c == null
+                fields.error(c == null ? "categories" : at + ".exclusionReason", c == null
                         ? category.name() + " (" + category.id() + ") is neither included nor excluded: include it, or "
                           + "exclude it with an exclusionReason (the report states why it is out of scope)"
                         : "is required when " + category.name() + " is excluded: the report states why it is out of scope");
             } else if (reason.length() < MIN_REASON_LENGTH) {
-                error(at + ".exclusionReason", "must say why in at least " + MIN_REASON_LENGTH + " characters");
+                fields.error(at + ".exclusionReason", "must say why in at least " + MIN_REASON_LENGTH + " characters");
             } else if (reason.length() > MAX_TEXT) {
-                error(at + ".exclusionReason", "must be at most " + MAX_TEXT + " characters");
+                fields.error(at + ".exclusionReason", "must be at most " + MAX_TEXT + " characters");
             }
             scopes.add(new CategoryScope(category.id(), false, reason));
         }
@@ -206,7 +206,7 @@ final class ProgramValidator {
             String at = "notRelevantCriteria[" + i + "]";
             String id = n == null ? null : trimToNull(n.criterionId());
             if (id == null) {
-                error(at + ".criterionId", "is required");
+                fields.error(at + ".criterionId", "is required");
                 continue;
             }
             Requirement criterion = criterion(at + ".criterionId", id, included);
@@ -214,19 +214,19 @@ final class ProgramValidator {
                 continue;
             }
             if (!seen.add(id)) {
-                error(at + ".criterionId", "lists " + id + " a second time");
+                fields.error(at + ".criterionId", "lists " + id + " a second time");
             }
             String reason = trimToNull(n.reason());
             if (reason == null || reason.length() < MIN_REASON_LENGTH) {
-                error(at + ".reason", "must say why " + id + " is not relevant to the system, in at least "
+                fields.error(at + ".reason", "must say why " + id + " is not relevant to the system, in at least "
                         + MIN_REASON_LENGTH + " characters");
             } else if (reason.length() > MAX_TEXT) {
-                error(at + ".reason", "must be at most " + MAX_TEXT + " characters");
+                fields.error(at + ".reason", "must be at most " + MAX_TEXT + " characters");
             }
             result.add(new NotRelevantCriterion(id, reason));
         }
         if (given.size() > MAX_ITEMS) {
-            error("notRelevantCriteria", "may list at most " + MAX_ITEMS + " criteria");
+            fields.error("notRelevantCriteria", "may list at most " + MAX_ITEMS + " criteria");
         }
         return result;
     }
@@ -235,17 +235,17 @@ final class ProgramValidator {
     private Requirement criterion(String field, String id, Set<String> included) {
         Requirement r = framework.find(id).orElse(null);
         if (r == null) {
-            error(field, "'" + id + "' is not a criterion of " + framework.id());
+            fields.error(field, "'" + id + "' is not a criterion of " + framework.id());
             return null;
         }
         if (!r.isLeaf()) {
-            error(field, id + " is a group of criteria; name one of its criteria ("
+            fields.error(field, id + " is a group of criteria; name one of its criteria ("
                     + r.children().stream().map(Requirement::id).collect(Collectors.joining(", ")) + ")");
             return null;
         }
         if (r.categoryId() != null && !included.contains(r.categoryId())) {
             String category = framework.category(r.categoryId()).map(Category::name).orElse(r.categoryId());
-            error(field, id + " belongs to " + category + ", which this program excludes");
+            fields.error(field, id + " belongs to " + category + ", which this program excludes");
             return null;
         }
         return r;
@@ -255,24 +255,26 @@ final class ProgramValidator {
         if (in == null) {
             return SystemDescription.empty();
         }
-        String name = text("system.name", in.name(), MAX_NAME, false);
-        List<Service> services = items("system.services", in.services(), (s, at) ->
-                s == null ? null : new Service(text(at + ".name", s.name(), MAX_NAME, true),
-                        text(at + ".description", s.description(), MAX_TEXT, false)));
-        List<Commitment> commitments = items("system.commitments", in.commitments(), (c, at) ->
-                c == null ? null : new Commitment(enumValue(at + ".kind", c.kind(), CommitmentKind.class, true),
-                        text(at + ".text", c.text(), MAX_TEXT, true), text(at + ".source", c.source(), MAX_NAME, false)));
-        List<Component> components = items("system.components", in.components(), (c, at) ->
-                c == null ? null : new Component(enumValue(at + ".kind", c.kind(), ComponentKind.class, true),
-                        text(at + ".name", c.name(), MAX_NAME, true), text(at + ".description", c.description(), MAX_TEXT, false)));
-        String boundaries = text("system.boundaries", in.boundaries(), MAX_TEXT, false);
-        List<ComplementaryControl> cuecs = items("system.userEntityControls", in.userEntityControls(),
+        String name = fields.text("system.name", in.name(), MAX_NAME, false);
+        List<Service> services = fields.items("system.services", in.services(), (s, at) ->
+                s == null ? null : new Service(fields.text(at + ".name", s.name(), MAX_NAME, true),
+                        fields.text(at + ".description", s.description(), MAX_TEXT, false)));
+        List<Commitment> commitments = fields.items("system.commitments", in.commitments(), (c, at) ->
+                c == null ? null : new Commitment(fields.enumValue(at + ".kind", c.kind(), CommitmentKind.class, true),
+                        fields.text(at + ".text", c.text(), MAX_TEXT, true),
+                        fields.text(at + ".source", c.source(), MAX_NAME, false)));
+        List<Component> components = fields.items("system.components", in.components(), (c, at) ->
+                c == null ? null : new Component(fields.enumValue(at + ".kind", c.kind(), ComponentKind.class, true),
+                        fields.text(at + ".name", c.name(), MAX_NAME, true),
+                        fields.text(at + ".description", c.description(), MAX_TEXT, false)));
+        String boundaries = fields.text("system.boundaries", in.boundaries(), MAX_TEXT, false);
+        List<ComplementaryControl> cuecs = fields.items("system.userEntityControls", in.userEntityControls(),
                 (c, at) -> complementary(c, at, included));
-        List<SubserviceOrganization> subservices = items("system.subserviceOrganizations", in.subserviceOrganizations(),
-                (s, at) -> s == null ? null : new SubserviceOrganization(text(at + ".name", s.name(), MAX_NAME, true),
-                        text(at + ".services", s.services(), MAX_TEXT, false),
-                        enumValue(at + ".method", s.method(), SubserviceMethod.class, true),
-                        items(at + ".complementaryControls", s.complementaryControls(),
+        List<SubserviceOrganization> subservices = fields.items("system.subserviceOrganizations", in.subserviceOrganizations(),
+                (s, at) -> s == null ? null : new SubserviceOrganization(fields.text(at + ".name", s.name(), MAX_NAME, true),
+                        fields.text(at + ".services", s.services(), MAX_TEXT, false),
+                        fields.enumValue(at + ".method", s.method(), SubserviceMethod.class, true),
+                        fields.items(at + ".complementaryControls", s.complementaryControls(),
                                 (c, cat) -> complementary(c, cat, included))));
         return new SystemDescription(name, services, commitments, components, boundaries, cuecs, subservices);
     }
@@ -281,13 +283,13 @@ final class ProgramValidator {
         if (c == null) {
             return null;
         }
-        String text = text(at + ".text", c.text(), MAX_TEXT, true);
+        String text = fields.text(at + ".text", c.text(), MAX_TEXT, true);
         List<String> criteria = new ArrayList<>();
         List<String> given = c.criteria() == null ? List.of() : c.criteria();
         for (int i = 0; i < given.size(); i++) {
             String id = trimToNull(given.get(i));
             if (id == null) {
-                error(at + ".criteria[" + i + "]", "is empty");
+                fields.error(at + ".criteria[" + i + "]", "is empty");
             } else if (criterion(at + ".criteria[" + i + "]", id, included) != null && !criteria.contains(id)) {
                 criteria.add(id);
             }
@@ -295,98 +297,8 @@ final class ProgramValidator {
         return new ComplementaryControl(text, criteria);
     }
 
-    @FunctionalInterface
-    private interface ItemReader<I, O> {
-        O read(I input, String at);
-    }
-
-    private <I, O> List<O> items(String field, List<I> inputs, ItemReader<I, O> reader) {
-        if (inputs == null) {
-            return List.of();
-        }
-        if (inputs.size() > MAX_ITEMS) {
-            error(field, "may list at most " + MAX_ITEMS + " items, has " + inputs.size());
-            return List.of();
-        }
-        List<O> out = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            String at = field + "[" + i + "]";
-            if (inputs.get(i) == null) {
-                error(at, "is empty");
-                continue;
-            }
-            O item = reader.read(inputs.get(i), at);
-            if (item != null) {
-                out.add(item);
-            }
-        }
-        return out;
-    }
-
-    private String text(String field, String value, int max, boolean required) {
-        String trimmed = trimToNull(value);
-        if (trimmed == null) {
-            if (required) {
-                error(field, "is required");
-            }
-            return null;
-        }
-        if (trimmed.length() > max) {
-            error(field, "must be at most " + max + " characters, has " + trimmed.length());
-        }
-        return trimmed;
-    }
-
-    private LocalDate date(String field, String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            error(field, "must be a date written as YYYY-MM-DD (e.g. 2027-01-01), was '" + value + "'");
-            return null;
-        }
-    }
-
-    /** Parses an enum written in any case, with dashes or underscores ("type-2", "TYPE_2", "carve_out"). */
-    static <E extends Enum<E>> E parseEnum(String value, Class<E> type) {
-        if (value == null) {
-            return null;
-        }
-        String normalized = value.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(normalized)) {
-                return constant;
-            }
-        }
-        return null;
-    }
-
-    private <E extends Enum<E>> E enumValue(String field, String value, Class<E> type, boolean required) {
-        if (blank(value)) {
-            if (required) {
-                error(field, "is required: one of " + allowed(type));
-            }
-            return null;
-        }
-        E parsed = parseEnum(value, type);
-        if (parsed == null) {
-            error(field, "'" + value + "' is not allowed; one of " + allowed(type));
-        }
-        return parsed;
-    }
-
-    private static <E extends Enum<E>> String allowed(Class<E> type) {
-        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-    }
-
     private String categoryIds() {
         return framework.categories().stream().map(Category::id).collect(Collectors.joining(", "));
-    }
-
-    private void error(String field, String message) {
-        errors.add(new FieldError(field, message));
     }
 
     private static String describe(Period p) {
@@ -399,13 +311,5 @@ final class ProgramValidator {
             parts.add(p.getDays() + (p.getDays() == 1 ? " day" : " days"));
         }
         return parts.isEmpty() ? "0 days" : String.join(" and ", parts);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String trimToNull(String s) {
-        return blank(s) ? null : s.trim();
     }
 }

@@ -92,7 +92,7 @@ final class IdentityCenterCollector implements Collector {
         AwsAccounts.Account account = accounts.open(hub);
         for (Region region : regions()) {
             AwsCollector.Scope scope = new AwsCollector.Scope(account, region, now);
-            JsonNode instance = first(scope, "sso:ListInstances", SSO + "ListInstances", "{}", "Instances");
+            JsonNode instance = first(scope, "sso:ListInstances", SSO + "ListInstances", Json.object(), "Instances");
             if (instance != null) {
                 return new Instance(scope, instance);
             }
@@ -112,8 +112,8 @@ final class IdentityCenterCollector implements Collector {
             throws CollectionException {
         String instanceArn = instance.path("InstanceArn").asString();
         String storeId = instance.path("IdentityStoreId").asString();
-        String inInstance = "{\"InstanceArn\":" + quote(instanceArn);
-        String inStore = "{\"IdentityStoreId\":" + quote(storeId);
+        ObjectNode inInstance = Json.object().put("InstanceArn", instanceArn);
+        ObjectNode inStore = Json.object().put("IdentityStoreId", storeId);
 
         Map<String, JsonNode> users = new LinkedHashMap<>();
         pages(scope, "identitystore:ListUsers", STORE + "ListUsers", inStore, "Users",
@@ -125,7 +125,7 @@ final class IdentityCenterCollector implements Collector {
         Map<String, List<String>> membersOfGroup = new HashMap<>();
         for (String groupId : groupNames.keySet()) {
             pages(scope, "identitystore:ListGroupMemberships", STORE + "ListGroupMemberships",
-                    inStore + ",\"GroupId\":" + quote(groupId), "GroupMemberships", m -> {
+                    inStore.deepCopy().put("GroupId", groupId), "GroupMemberships", m -> {
                         String userId = m.path("MemberId").path("UserId").asString(null);
                         if (userId != null) {
                             groupsOfUser.computeIfAbsent(userId, k -> new ArrayList<>()).add(groupNames.get(groupId));
@@ -137,7 +137,7 @@ final class IdentityCenterCollector implements Collector {
         Map<String, PermissionSet> sets = new HashMap<>();
         Map<String, List<Assignment>> byUser = new HashMap<>();
         for (AwsAccounts.Member member : members) {
-            String inAccount = inInstance + ",\"AccountId\":" + quote(member.id());
+            ObjectNode inAccount = inInstance.deepCopy().put("AccountId", member.id());
             List<String> provisioned = new ArrayList<>();
             pages(scope, "sso:ListPermissionSetsProvisionedToAccount", SSO + "ListPermissionSetsProvisionedToAccount",
                     inAccount, "PermissionSets", arn -> provisioned.add(arn.asString()));
@@ -149,7 +149,7 @@ final class IdentityCenterCollector implements Collector {
                 }
                 PermissionSet assigned = set;
                 pages(scope, "sso:ListAccountAssignments", SSO + "ListAccountAssignments",
-                        inAccount + ",\"PermissionSetArn\":" + quote(setArn), "AccountAssignments", a -> {
+                        inAccount.deepCopy().put("PermissionSetArn", setArn), "AccountAssignments", a -> {
                             String principal = a.path("PrincipalId").asString("");
                             if ("GROUP".equals(a.path("PrincipalType").asString(""))) {
                                 for (String userId : membersOfGroup.getOrDefault(principal, List.of())) {
@@ -235,14 +235,14 @@ final class IdentityCenterCollector implements Collector {
         return result;
     }
 
-    private PermissionSet permissionSet(AwsCollector.Scope scope, String inInstance, String arn)
+    private PermissionSet permissionSet(AwsCollector.Scope scope, ObjectNode inInstance, String arn)
             throws CollectionException {
-        String request = inInstance + ",\"PermissionSetArn\":" + quote(arn) + "}";
+        ObjectNode request = inInstance.deepCopy().put("PermissionSetArn", arn);
         JsonNode described = call(scope, "sso:DescribePermissionSet", SSO + "DescribePermissionSet", request);
         String name = described.path("PermissionSet").path("Name").asString(arn.substring(arn.lastIndexOf('/') + 1));
         boolean[] admin = {false};
         pages(scope, "sso:ListManagedPoliciesInPermissionSet", SSO + "ListManagedPoliciesInPermissionSet",
-                request.substring(0, request.length() - 1), "AttachedManagedPolicies", p -> admin[0] |=
+                request, "AttachedManagedPolicies", p -> admin[0] |=
                         p.path("Arn").asString("").matches("arn:[\\w-]+:iam::aws:policy/AdministratorAccess"));
         if (!admin[0]) {
             String inline = call(scope, "sso:GetInlinePolicyForPermissionSet", SSO + "GetInlinePolicyForPermissionSet",
@@ -253,7 +253,7 @@ final class IdentityCenterCollector implements Collector {
             }
             boolean[] customer = {false};
             pages(scope, "sso:ListCustomerManagedPolicyReferencesInPermissionSet",
-                    SSO + "ListCustomerManagedPolicyReferencesInPermissionSet", request.substring(0, request.length() - 1),
+                    SSO + "ListCustomerManagedPolicyReferencesInPermissionSet", request,
                     "CustomerManagedPolicyReferences", p -> customer[0] = true);
             // a customer managed policy lives in each account under the same name: not read here, so unknown
             return new PermissionSet(arn, name, customer[0] ? null : Boolean.FALSE);
@@ -262,40 +262,36 @@ final class IdentityCenterCollector implements Collector {
     }
 
     /** The first element of a listing's array, or null when it is empty. */
-    private JsonNode first(AwsCollector.Scope scope, String action, String target, String body, String field)
+    private JsonNode first(AwsCollector.Scope scope, String action, String target, ObjectNode body, String field)
             throws CollectionException {
         JsonNode page = call(scope, action, target, body);
         JsonNode items = page.path(field);
         return items.isArray() && !items.isEmpty() ? items.get(0) : null;
     }
 
-    /**
-     * Every element of a paged listing. {@code openBody} is the request without its closing brace, so
-     * MaxResults and NextToken can be added.
-     */
-    private void pages(AwsCollector.Scope scope, String action, String target, String openBody, String field,
+    /** Every element of a paged listing: the request with MaxResults, and NextToken after the first page. */
+    private void pages(AwsCollector.Scope scope, String action, String target, ObjectNode request, String field,
                        Consumer<JsonNode> each) throws CollectionException {
         String next = null;
         do {
-            String body = openBody + ",\"MaxResults\":100" + (next == null ? "" : ",\"NextToken\":" + quote(next)) + "}";
+            ObjectNode body = request.deepCopy().put("MaxResults", 100);
+            if (next != null) {
+                body.put("NextToken", next);
+            }
             JsonNode page = call(scope, action, target, body);
             page.path(field).forEach(each);
             next = page.path("NextToken").asString(null);
         } while (next != null && !next.isEmpty());
     }
 
-    private JsonNode call(AwsCollector.Scope scope, String action, String target, String body)
+    private JsonNode call(AwsCollector.Scope scope, String action, String target, ObjectNode body)
             throws CollectionException {
         boolean store = target.startsWith(STORE);
         String region = scope.region().id();
         URI endpoint = accounts.settings().endpoint() != null ? accounts.settings().endpoint()
                 : URI.create("https://" + (store ? "identitystore." : "sso.") + region + ".amazonaws.com"
                 + (region.startsWith("cn-") ? ".cn" : ""));
-        return scope.call(action, () -> json.call(endpoint, store ? "identitystore" : "sso", region, target, body,
-                scope.account().credentials()));
-    }
-
-    private static String quote(String value) {
-        return Json.MAPPER.writeValueAsString(value);
+        return scope.call(action, () -> json.call(endpoint, store ? "identitystore" : "sso", region, target,
+                Json.write(body), scope.account().credentials()));
     }
 }

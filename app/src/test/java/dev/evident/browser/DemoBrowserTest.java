@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Import;
  * with their accounts across systems. Same configuration as {@code DemoModeIT}, so the two share one
  * seeded application.
  *
- * <p>Run with {@code -Devident.screenshots=<folder>} to save the check page with its breakdown.
+ * <p>Run with {@code -Devident.screenshots=<folder>} to save the check page with its breakdown and Maya's accounts.
  */
 @H2Test
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -65,6 +65,14 @@ class DemoBrowserTest {
         Locator accounts = page.locator("table.person-accounts tbody tr");
         assertThat(accounts.filter(new Locator.FilterOptions().setHasText("okta.user"))).containsText("an alias");
         assertThat(accounts.filter(new Locator.FilterOptions().setHasText("google.user"))).containsText("its email");
+
+        // Maya: an administrator in AWS through IAM users and through Identity Center, as approved
+        page.navigate(base + "/integrations/people/person?email=maya@brightwave.example");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Maya Chen");
+        Locator maya = page.locator("table.person-accounts tbody tr");
+        assertThat(maya.filter(new Locator.FilterOptions().setHasText("aws.sso_user"))).containsText("yes");
+        assertThat(maya.filter(new Locator.FilterOptions().setHasText("aws.iam_user"))).hasCount(1);
+        Pages.screenshot(page, "person.png");
 
         assertEquals(List.of(), Pages.cspViolations(page), "Content-Security-Policy violations");
         assertEquals(List.of(), problems, "script errors");

@@ -157,7 +157,6 @@ class IntegrationBrowserTest extends IntegrationTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dan Chen")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Dan Chen");
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("left on 2025-01-31 and still holds 1 active account");
-        Pages.screenshot(page, "person.png");
         Locator account = page.locator("table.person-accounts tbody tr");
         assertThat(account).hasCount(1);
         assertThat(account).containsText("Source control");

@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Import;
  * with their accounts across systems. Same configuration as {@code DemoModeIT}, so the two share one
  * seeded application.
  *
- * <p>Run with {@code -Devident.screenshots=<folder>} to save the check page with its breakdown and Maya's accounts.
+ * <p>Run with {@code -Devident.screenshots=<folder>} to save the check page with its breakdown, Maya's accounts and the audit log.
  */
 @H2Test
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -73,6 +73,12 @@ class DemoBrowserTest {
         assertThat(maya.filter(new Locator.FilterOptions().setHasText("aws.sso_user"))).containsText("yes");
         assertThat(maya.filter(new Locator.FilterOptions().setHasText("aws.iam_user"))).hasCount(1);
         Pages.screenshot(page, "person.png");
+
+        // the demo's audit log verifies as one unbroken chain from the page
+        page.navigate(base + "/audit-log");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify hash chain")).click();
+        assertThat(page.locator("#verification")).containsText("Chain intact");
+        Pages.screenshot(page, "audit-log.png", false);
 
         assertEquals(List.of(), Pages.cspViolations(page), "Content-Security-Policy violations");
         assertEquals(List.of(), problems, "script errors");

@@ -95,9 +95,14 @@ final class Pages {
 
     /** Saves a full-page screenshot when the run is given {@code -Devident.screenshots=<folder>} (for the docs). */
     static void screenshot(Page page, String name) {
+        screenshot(page, name, true);
+    }
+
+    /** Like {@link #screenshot(Page, String)}; {@code fullPage} false keeps to the window, for long pages. */
+    static void screenshot(Page page, String name, boolean fullPage) {
         String folder = System.getProperty("evident.screenshots");
         if (folder != null && !folder.isBlank()) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of(folder, name)).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of(folder, name)).setFullPage(fullPage));
         }
     }
 }

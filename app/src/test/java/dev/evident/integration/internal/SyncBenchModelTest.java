@@ -42,6 +42,9 @@ class SyncBenchModelTest {
         assertThatThrownBy(() -> new SyncBenchModel(2, 9, 10_000, 10, 10, 1, NOW)).hasMessageContaining("--regions");
         assertThatThrownBy(() -> SyncBenchmark.Options.parse("--acounts=2")).hasMessageContaining("--acounts");
         assertThatThrownBy(() -> SyncBenchmark.Options.parse("--runs=two")).hasMessageContaining("--runs must be a whole");
+        assertThatThrownBy(() -> SyncBenchmark.Options.parse("--stub-latency-ms=5000"))
+                .hasMessageContaining("--stub-latency-ms must be between 0 and 1000");
+        assertThat(SyncBenchmark.Options.parse("--stub-latency-ms=30").stubLatencyMs()).isEqualTo(30);
     }
 
     @Test

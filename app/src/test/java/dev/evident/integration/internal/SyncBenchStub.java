@@ -61,6 +61,7 @@ final class SyncBenchStub implements AutoCloseable {
     private final String name;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final int latencyMs;
     private final LongAdder requests = new LongAdder();
     private final LongAdder handlerNanos = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
@@ -68,9 +69,18 @@ final class SyncBenchStub implements AutoCloseable {
     private volatile long lastAnswerNanos;
 
     SyncBenchStub(String name, Handler handler) throws IOException {
+        this(name, handler, 0);
+    }
+
+    /**
+     * @param latencyMs how long each answer waits before it is sent, like a network round trip; the
+     *                  stub then answers up to 128 requests at once, as a remote service would
+     */
+    SyncBenchStub(String name, Handler handler, int latencyMs) throws IOException {
         this.name = name;
+        this.latencyMs = latencyMs;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        this.executor = Executors.newFixedThreadPool(4, r -> {
+        this.executor = Executors.newFixedThreadPool(latencyMs > 0 ? 128 : 4, r -> {
             Thread t = new Thread(r, "stub-" + name);
             t.setDaemon(true);
             return t;
@@ -137,6 +147,13 @@ final class SyncBenchStub implements AutoCloseable {
             requests.increment();
             bytesOut.add(out.length);
             operations.computeIfAbsent(answer.operation(), k -> new LongAdder()).increment();
+            if (latencyMs > 0) {
+                try {
+                    Thread.sleep(latencyMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             lastAnswerNanos = System.nanoTime();
             exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
             if (out.length > 0) {

@@ -26,7 +26,8 @@ public final class SyncBenchmark {
 
     /** The benchmark's settings, from --name=value arguments. */
     record Options(int accounts, int regions, int resources, int oktaUsers, int googleUsers, long seed, int runs,
-                   int evaluationRuns, int oktaRateLimit, int stubProbe, String dbUrl, String dbUser, String dbPassword) {
+                   int evaluationRuns, int oktaRateLimit, int stubProbe, int stubLatencyMs, String dbUrl, String dbUser,
+                   String dbPassword) {
 
         static Options parse(String... args) {
             Map<String, String> o = new LinkedHashMap<>();
@@ -39,15 +40,18 @@ public final class SyncBenchmark {
             Options options = new Options(number(o, "accounts", 20), number(o, "regions", 4), number(o, "resources", 50_000),
                     number(o, "okta-users", 5_000), number(o, "google-users", 5_000), number(o, "seed", 1),
                     number(o, "runs", 1), number(o, "evaluation-runs", 3), number(o, "okta-rate-limit", 1_000_000),
-                    number(o, "stub-probe", 5_000), o.getOrDefault("db-url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
+                    number(o, "stub-probe", 5_000), number(o, "stub-latency-ms", 0), o.getOrDefault("db-url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
                     o.getOrDefault("db-user", "postgres"), o.getOrDefault("db-password", ""));
             o.keySet().removeAll(List.of("accounts", "regions", "resources", "okta-users", "google-users", "seed", "runs",
-                    "evaluation-runs", "okta-rate-limit", "stub-probe", "db-url", "db-user", "db-password"));
+                    "evaluation-runs", "okta-rate-limit", "stub-probe", "stub-latency-ms", "db-url", "db-user", "db-password"));
             if (!o.isEmpty()) {
                 throw new IllegalArgumentException("unknown option --" + o.keySet().iterator().next());
             }
             if (options.runs < 1 || options.evaluationRuns < 1 || options.oktaRateLimit < 1 || options.stubProbe < 0) {
                 throw new IllegalArgumentException("--runs, --evaluation-runs and --okta-rate-limit must be at least 1");
+            }
+            if (options.stubLatencyMs < 0 || options.stubLatencyMs > 1_000) {
+                throw new IllegalArgumentException("--stub-latency-ms must be between 0 and 1000");
             }
             return options;
         }
@@ -89,6 +93,7 @@ public final class SyncBenchmark {
                            [--google-users=5000] [--seed=1] [--runs=1] [--evaluation-runs=3]
                            [--okta-rate-limit=1000000 (requests per minute before the Okta stub answers 429)]
                            [--stub-probe=5000 (requests sent to the AWS stub alone afterwards; 0: none)]
+                           [--stub-latency-ms=0 (each stub answer waits this long first, like a network round trip)]
                            [--db-url=jdbc:postgresql://127.0.0.1:5432/postgres] [--db-user=postgres] [--db-password=]
                     Starts local AWS, Okta and Google stubs, starts Evident in this JVM on a fresh PostgreSQL schema,
                     syncs an AWS organization, Okta, Google Workspace and an HR roster through the real connectors,
@@ -113,11 +118,14 @@ public final class SyncBenchmark {
                         + "%,d Google users, %,d people; java %s, %d cores, max heap %d MiB%n", o.accounts(), o.regions(),
                 String.join(",", model.regions), model.awsResources(), o.oktaUsers(), o.googleUsers(), model.people,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), SyncBenchHeap.max() >> 20);
+        if (o.stubLatencyMs() > 0) {
+            out.println("Every stub answer waits " + o.stubLatencyMs() + " ms first, like a network round trip");
+        }
         out.println("Load average before: " + loadAverage());
         SyncBenchIdentity.Okta oktaHandler = new SyncBenchIdentity.Okta(model, o.oktaRateLimit());
-        try (SyncBenchStub aws = new SyncBenchStub("aws", new SyncBenchAws(model));
-             SyncBenchStub okta = new SyncBenchStub("okta", oktaHandler);
-             SyncBenchStub google = new SyncBenchStub("google", new SyncBenchIdentity.Google(model))) {
+        try (SyncBenchStub aws = new SyncBenchStub("aws", new SyncBenchAws(model), o.stubLatencyMs());
+             SyncBenchStub okta = new SyncBenchStub("okta", oktaHandler, o.stubLatencyMs());
+             SyncBenchStub google = new SyncBenchStub("google", new SyncBenchIdentity.Google(model), o.stubLatencyMs())) {
             oktaHandler.base(okta.baseUrl());
             long start = System.nanoTime();
             try (SyncBenchApp app = new SyncBenchApp(o.dbUrl(), o.dbUser(), o.dbPassword())) {

@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -32,8 +33,22 @@ abstract class AwsCollector implements Collector {
     /** The {@code region} attribute of resources of global services (IAM, the account itself). */
     static final String GLOBAL = "global";
 
-    /** One account, and the region being read (null for global services). */
-    record Scope(AwsAccounts.Account account, Region region, Instant now) {
+    /**
+     * One account, and the region being read (null for global services).
+     *
+     * @param calls where {@link #each} runs the per-item calls; null runs them one after another
+     */
+    record Scope(AwsAccounts.Account account, Region region, Instant now, ExecutorService calls) {
+
+        Scope(AwsAccounts.Account account, Region region, Instant now) {
+            this(account, region, now, null);
+        }
+
+        /** The same account (and call pool) in another region. */
+        Scope in(Region other) {
+            return new Scope(account, other, now, calls);
+        }
+
         String where() {
             return account.describe() + (region == null ? "" : " in " + region.id());
         }
@@ -58,6 +73,37 @@ abstract class AwsCollector implements Collector {
             });
         }
 
+        /**
+         * The per-item reads of a listing (a user's MFA devices and keys, a bucket's settings), up to
+         * {@value #PARALLEL_CALLS} at a time: each waits on a round trip, and one account-region
+         * can take that many without nearing AWS's rate limits. Results come back in item order; the
+         * first failure in that order is thrown and the reads still running are cancelled. An
+         * {@code read} must not call {@code each} itself.
+         */
+        <T, R> List<R> each(List<T> items, ItemRead<T, R> read) throws CollectionException {
+            List<R> results = new ArrayList<>(items.size());
+            if (calls == null || items.size() < 2) {
+                for (T item : items) {
+                    results.add(read.read(item));
+                }
+                return results;
+            }
+            Deque<Future<R>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            try {
+                while (results.size() < items.size()) {
+                    while (inFlight.size() < PARALLEL_CALLS && next < items.size()) {
+                        T item = items.get(next++);
+                        inFlight.add(calls.submit(() -> read.read(item)));
+                    }
+                    results.add(result(inFlight.pollFirst()));
+                }
+                return results;
+            } finally {
+                inFlight.forEach(f -> f.cancel(true));
+            }
+        }
+
         /** A new attributes object starting with {@code accountId} and {@code region}. */
         ObjectNode attributes() {
             ObjectNode attributes = Json.object();
@@ -73,6 +119,33 @@ abstract class AwsCollector implements Collector {
 
     /** How many account-regions a collector reads at once. */
     static final int PARALLEL_SCOPES = 8;
+
+    /** How many per-item reads one account-region runs at once ({@link Scope#each}). */
+    static final int PARALLEL_CALLS = 4;
+
+    /** One per-item read of {@link Scope#each}. */
+    @FunctionalInterface
+    interface ItemRead<T, R> {
+        R read(T item) throws CollectionException;
+    }
+
+    /** The outcome of one per-item read: its value, or its failure as the caller would have had it. */
+    private static <R> R result(Future<R> read) throws CollectionException {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CollectionException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CollectionException.retryable("interrupted while waiting for a read", e);
+        }
+    }
 
     protected final AwsAccounts accounts;
     private final String type;
@@ -123,6 +196,7 @@ abstract class AwsCollector implements Collector {
         private final Deque<Future<List<CollectedResource>>> inFlight = new ArrayDeque<>();
         private final Deque<CollectedResource> current = new ArrayDeque<>();
         private ThreadPoolExecutor pool;
+        private ThreadPoolExecutor callPool;
         private int next;
 
         ScopeReader(List<ScopeRef> scopes, Instant now) {
@@ -135,12 +209,14 @@ abstract class AwsCollector implements Collector {
             while (current.isEmpty() && (next < scopes.size() || !inFlight.isEmpty())) {
                 while (inFlight.size() < PARALLEL_SCOPES && next < scopes.size()) {
                     ScopeRef ref = scopes.get(next++);
-                    inFlight.add(pool().submit(() -> read(new Scope(accounts.open(ref.member()), ref.region(), now))));
+                    inFlight.add(pool().submit(() -> read(new Scope(accounts.open(ref.member()), ref.region(), now,
+                            callPool()))));
                 }
                 current.addAll(take(inFlight.pollFirst()));
             }
             if (current.isEmpty() && pool != null) {
                 pool.shutdown();
+                callPool.shutdown();
             }
             return current.pollFirst();
         }
@@ -169,21 +245,33 @@ abstract class AwsCollector implements Collector {
             inFlight.clear();
             if (pool != null) {
                 pool.shutdownNow();
+                callPool.shutdownNow();
             }
         }
 
         /** Threads that end on their own when idle, so an iterator left unfinished leaks none. */
         private ThreadPoolExecutor pool() {
             if (pool == null) {
-                pool = new ThreadPoolExecutor(PARALLEL_SCOPES, PARALLEL_SCOPES, 5, TimeUnit.SECONDS,
-                        new LinkedBlockingQueue<>(), runnable -> {
-                            Thread thread = new Thread(runnable, "aws-" + resourceType());
-                            thread.setDaemon(true);
-                            return thread;
-                        });
-                pool.allowCoreThreadTimeOut(true);
+                pool = threads(PARALLEL_SCOPES, "aws-" + resourceType());
+                callPool = threads(PARALLEL_SCOPES * PARALLEL_CALLS, "aws-" + resourceType() + "-calls");
             }
             return pool;
+        }
+
+        /** Enough threads for every scope in flight to have its per-item reads running. */
+        private ThreadPoolExecutor callPool() {
+            return callPool;
+        }
+
+        private static ThreadPoolExecutor threads(int size, String name) {
+            ThreadPoolExecutor threads = new ThreadPoolExecutor(size, size, 5, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), runnable -> {
+                        Thread thread = new Thread(runnable, name);
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            threads.allowCoreThreadTimeOut(true);
+            return threads;
         }
     }
 }

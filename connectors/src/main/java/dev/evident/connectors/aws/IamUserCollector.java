@@ -16,7 +16,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,11 +39,7 @@ final class IamUserCollector extends AwsCollector {
         IamClient iam = accounts.clients().iam(scope.account().credentials(), accounts.settings().homeRegion());
         List<User> users = scope.call("iam:ListUsers", () -> iam.listUsersPaginator().users().stream().toList());
         IamPermissions permissions = users.isEmpty() ? null : IamPermissions.read(scope, iam);
-        List<CollectedResource> result = new ArrayList<>();
-        for (User user : users) {
-            result.add(user(scope, iam, user, permissions));
-        }
-        return result;
+        return scope.each(users, user -> user(scope, iam, user, permissions));
     }
 
     private CollectedResource user(Scope scope, IamClient iam, User user, IamPermissions permissions)

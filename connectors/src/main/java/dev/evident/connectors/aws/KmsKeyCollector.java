@@ -33,31 +33,38 @@ final class KmsKeyCollector extends AwsCollector {
         KmsClient kms = accounts.clients().build(KmsClient.builder(), scope.account().credentials(), scope.region());
         List<KeyListEntry> keys = scope.call("kms:ListKeys", () -> kms.listKeysPaginator().keys().stream().toList());
         List<CollectedResource> result = new ArrayList<>();
-        for (KeyListEntry entry : keys) {
-            KeyMetadata key = scope.call("kms:DescribeKey", () -> kms.describeKey(r -> r.keyId(entry.keyArn())).keyMetadata());
-            if (key.keyManager() != KeyManagerType.CUSTOMER) {
-                continue;
+        for (CollectedResource key : scope.each(keys, entry -> key(scope, kms, entry))) {
+            if (key != null) {
+                result.add(key);
             }
-            boolean rotatable = key.keySpec() == KeySpec.SYMMETRIC_DEFAULT && key.origin() == OriginType.AWS_KMS
-                    && (key.keyState() == KeyState.ENABLED || key.keyState() == KeyState.DISABLED);
-            GetKeyRotationStatusResponse rotation = rotatable ? scope.call("kms:GetKeyRotationStatus",
-                    () -> kms.getKeyRotationStatus(r -> r.keyId(key.keyId()))) : null;
-            ObjectNode attributes = scope.attributes();
-            attributes.put("keyId", key.keyId());
-            attributes.put("arn", key.arn());
-            attributes.put("description", key.description());
-            attributes.put("keyState", key.keyStateAsString());
-            attributes.put("enabled", key.enabled());
-            attributes.put("keySpec", key.keySpecAsString());
-            attributes.put("keyUsage", key.keyUsageAsString());
-            attributes.put("origin", key.originAsString());
-            attributes.put("multiRegion", key.multiRegion());
-            attributes.put("createdAt", IamUserCollector.text(key.creationDate()));
-            attributes.put("rotationEnabled", rotation == null ? null : rotation.keyRotationEnabled());
-            attributes.put("rotationPeriodDays", rotation == null ? null : rotation.rotationPeriodInDays());
-            String name = key.description() == null || key.description().isBlank() ? key.keyId() : key.description();
-            result.add(scope.resource(TYPE, key.arn(), name, attributes));
         }
         return result;
+    }
+
+    /** A customer managed key with its rotation, or null for a key AWS manages. */
+    private static CollectedResource key(Scope scope, KmsClient kms, KeyListEntry entry) throws CollectionException {
+        KeyMetadata key = scope.call("kms:DescribeKey", () -> kms.describeKey(r -> r.keyId(entry.keyArn())).keyMetadata());
+        if (key.keyManager() != KeyManagerType.CUSTOMER) {
+            return null;
+        }
+        boolean rotatable = key.keySpec() == KeySpec.SYMMETRIC_DEFAULT && key.origin() == OriginType.AWS_KMS
+                && (key.keyState() == KeyState.ENABLED || key.keyState() == KeyState.DISABLED);
+        GetKeyRotationStatusResponse rotation = rotatable ? scope.call("kms:GetKeyRotationStatus",
+                () -> kms.getKeyRotationStatus(r -> r.keyId(key.keyId()))) : null;
+        ObjectNode attributes = scope.attributes();
+        attributes.put("keyId", key.keyId());
+        attributes.put("arn", key.arn());
+        attributes.put("description", key.description());
+        attributes.put("keyState", key.keyStateAsString());
+        attributes.put("enabled", key.enabled());
+        attributes.put("keySpec", key.keySpecAsString());
+        attributes.put("keyUsage", key.keyUsageAsString());
+        attributes.put("origin", key.originAsString());
+        attributes.put("multiRegion", key.multiRegion());
+        attributes.put("createdAt", IamUserCollector.text(key.creationDate()));
+        attributes.put("rotationEnabled", rotation == null ? null : rotation.keyRotationEnabled());
+        attributes.put("rotationPeriodDays", rotation == null ? null : rotation.rotationPeriodInDays());
+        String name = key.description() == null || key.description().isBlank() ? key.keyId() : key.description();
+        return scope.resource(TYPE, key.arn(), name, attributes);
     }
 }

@@ -15,8 +15,6 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,54 +54,58 @@ final class S3BucketCollector extends AwsCollector {
         boolean accountBlocksAll = accountBlock != null && all(accountBlock.blockPublicAcls(),
                 accountBlock.ignorePublicAcls(), accountBlock.blockPublicPolicy(), accountBlock.restrictPublicBuckets());
 
-        Map<String, S3Client> byRegion = new HashMap<>();
+        Map<String, S3Client> byRegion = new java.util.concurrent.ConcurrentHashMap<>();
         S3Client home = s3(scope, settings.homeRegion(), byRegion);
         // The paginated form (max-buckets) makes S3 name each bucket's region.
         List<Bucket> buckets = scope.call("s3:ListAllMyBuckets",
                 () -> home.listBucketsPaginator(r -> r.maxBuckets(1000)).buckets().stream().toList());
-        List<CollectedResource> result = new ArrayList<>();
-        for (Bucket bucket : buckets) {
-            Region region = bucket.bucketRegion() != null ? Region.of(bucket.bucketRegion()) : location(scope, home,
-                    bucket.name());
-            S3Client s3 = s3(scope, region, byRegion);
-            String name = bucket.name();
-            Scope where = new Scope(scope.account(), region, scope.now());
+        return scope.each(buckets, bucket -> bucket(scope, bucket, home, byRegion, accountBlock, accountBlocksAll));
+    }
 
-            ServerSideEncryptionConfiguration encryption = where.callOrNone("s3:GetEncryptionConfiguration",
-                    NO_ENCRYPTION, () -> s3.getBucketEncryption(r -> r.bucket(name)).serverSideEncryptionConfiguration());
-            PublicAccessBlockConfiguration block = where.callOrNone("s3:GetBucketPublicAccessBlock", NO_BLOCK,
-                    () -> s3.getPublicAccessBlock(r -> r.bucket(name)).publicAccessBlockConfiguration());
-            PolicyStatus policy = where.callOrNone("s3:GetBucketPolicyStatus", NO_POLICY,
-                    () -> s3.getBucketPolicyStatus(r -> r.bucket(name)).policyStatus());
-            GetBucketVersioningResponse versioning = where.call("s3:GetBucketVersioning",
-                    () -> s3.getBucketVersioning(r -> r.bucket(name)));
-            LoggingEnabled logging = where.call("s3:GetBucketLogging",
-                    () -> s3.getBucketLogging(r -> r.bucket(name)).loggingEnabled());
+    /** One bucket's settings, read in its own region. */
+    private CollectedResource bucket(Scope scope, Bucket bucket, S3Client home, Map<String, S3Client> byRegion,
+                                     software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration accountBlock,
+                                     boolean accountBlocksAll)
+            throws CollectionException {
+        Region region = bucket.bucketRegion() != null ? Region.of(bucket.bucketRegion()) : location(scope, home,
+                bucket.name());
+        S3Client s3 = s3(scope, region, byRegion);
+        String name = bucket.name();
+        Scope where = scope.in(region);
 
-            ObjectNode attributes = where.attributes();
-            attributes.put("name", name);
-            attributes.put("createdAt", IamUserCollector.text(bucket.creationDate()));
-            putEncryption(attributes, encryption);
-            boolean bucketBlocksAll = block != null && all(block.blockPublicAcls(), block.ignorePublicAcls(),
-                    block.blockPublicPolicy(), block.restrictPublicBuckets());
-            attributes.put("bucketPublicAccessBlock", bucketBlocksAll);
-            attributes.put("accountPublicAccessBlock", accountBlocksAll);
-            attributes.put("publicAccessBlocked", bucketBlocksAll || accountBlocksAll);
-            boolean publicPolicy = policy != null && Boolean.TRUE.equals(policy.isPublic());
-            attributes.put("hasBucketPolicy", policy != null);
-            attributes.put("policyPublic", publicPolicy);
-            boolean restricted = Boolean.TRUE.equals(block == null ? null : block.restrictPublicBuckets())
-                    || Boolean.TRUE.equals(accountBlock == null ? null : accountBlock.restrictPublicBuckets());
-            attributes.put("public", publicPolicy && !restricted);
-            attributes.put("versioning", versioning.statusAsString() == null ? "Disabled" : versioning.statusAsString());
-            attributes.put("versioningEnabled", "Enabled".equals(versioning.statusAsString()));
-            attributes.put("mfaDelete", "Enabled".equals(versioning.mfaDeleteAsString()));
-            attributes.put("loggingEnabled", logging != null && logging.targetBucket() != null);
-            attributes.put("loggingTargetBucket", logging == null ? null : logging.targetBucket());
-            String arn = "arn:" + AwsSettings.partition(region) + ":s3:::" + name;
-            result.add(where.resource(TYPE, arn, name, attributes));
-        }
-        return result;
+        ServerSideEncryptionConfiguration encryption = where.callOrNone("s3:GetEncryptionConfiguration",
+                NO_ENCRYPTION, () -> s3.getBucketEncryption(r -> r.bucket(name)).serverSideEncryptionConfiguration());
+        PublicAccessBlockConfiguration block = where.callOrNone("s3:GetBucketPublicAccessBlock", NO_BLOCK,
+                () -> s3.getPublicAccessBlock(r -> r.bucket(name)).publicAccessBlockConfiguration());
+        PolicyStatus policy = where.callOrNone("s3:GetBucketPolicyStatus", NO_POLICY,
+                () -> s3.getBucketPolicyStatus(r -> r.bucket(name)).policyStatus());
+        GetBucketVersioningResponse versioning = where.call("s3:GetBucketVersioning",
+                () -> s3.getBucketVersioning(r -> r.bucket(name)));
+        LoggingEnabled logging = where.call("s3:GetBucketLogging",
+                () -> s3.getBucketLogging(r -> r.bucket(name)).loggingEnabled());
+
+        ObjectNode attributes = where.attributes();
+        attributes.put("name", name);
+        attributes.put("createdAt", IamUserCollector.text(bucket.creationDate()));
+        putEncryption(attributes, encryption);
+        boolean bucketBlocksAll = block != null && all(block.blockPublicAcls(), block.ignorePublicAcls(),
+                block.blockPublicPolicy(), block.restrictPublicBuckets());
+        attributes.put("bucketPublicAccessBlock", bucketBlocksAll);
+        attributes.put("accountPublicAccessBlock", accountBlocksAll);
+        attributes.put("publicAccessBlocked", bucketBlocksAll || accountBlocksAll);
+        boolean publicPolicy = policy != null && Boolean.TRUE.equals(policy.isPublic());
+        attributes.put("hasBucketPolicy", policy != null);
+        attributes.put("policyPublic", publicPolicy);
+        boolean restricted = Boolean.TRUE.equals(block == null ? null : block.restrictPublicBuckets())
+                || Boolean.TRUE.equals(accountBlock == null ? null : accountBlock.restrictPublicBuckets());
+        attributes.put("public", publicPolicy && !restricted);
+        attributes.put("versioning", versioning.statusAsString() == null ? "Disabled" : versioning.statusAsString());
+        attributes.put("versioningEnabled", "Enabled".equals(versioning.statusAsString()));
+        attributes.put("mfaDelete", "Enabled".equals(versioning.mfaDeleteAsString()));
+        attributes.put("loggingEnabled", logging != null && logging.targetBucket() != null);
+        attributes.put("loggingTargetBucket", logging == null ? null : logging.targetBucket());
+        String arn = "arn:" + AwsSettings.partition(region) + ":s3:::" + name;
+        return where.resource(TYPE, arn, name, attributes);
     }
 
     /** GetBucketLocation, for an answer without BucketRegion: null or empty means us-east-1, "EU" eu-west-1. */

@@ -143,7 +143,7 @@ abstract class AwsCollector implements Collector {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw CollectionException.retryable("interrupted while waiting for a read", e);
+            throw CollectionException.retryable("interrupted while waiting for AWS", e);
         }
     }
 
@@ -223,20 +223,10 @@ abstract class AwsCollector implements Collector {
 
         private List<CollectedResource> take(Future<List<CollectedResource>> read) throws CollectionException {
             try {
-                return read.get();
-            } catch (ExecutionException e) {
+                return result(read);
+            } catch (CollectionException | RuntimeException e) {
                 stop();
-                if (e.getCause() instanceof CollectionException failure) {
-                    throw failure;
-                }
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                stop();
-                Thread.currentThread().interrupt();
-                throw CollectionException.retryable("interrupted while reading " + resourceType(), e);
+                throw e;
             }
         }
 

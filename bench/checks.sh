@@ -11,16 +11,6 @@
 #   ./mvnw -B -q -pl app -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 # JVM options: BENCH_JAVA_OPTS (default -Xmx3g).
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-classpath="$root/app/target/bench-classpath.txt"
-main="$root/app/target/test-classes/dev/evident/monitoring/internal/ChecksBenchmark.class"
-if [[ ! -f "$classpath" || ! -f "$main" ]]; then
-  echo "checks.sh: build first: ./mvnw -B -q -pl app -am test-compile dependency:build-classpath" \
-       "-Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt" >&2
-  exit 2
-fi
-cd "$root"
-# shellcheck disable=SC2086
-exec "${JAVA:-java}" ${BENCH_JAVA_OPTS:--Xmx3g} \
-  -cp "$root/app/target/test-classes:$root/app/target/classes:$(cat "$classpath")" \
-  dev.evident.monitoring.internal.ChecksBenchmark "$@"
+# shellcheck source=bench/app-test-main.sh
+source "$(dirname "${BASH_SOURCE[0]}")/app-test-main.sh"
+run_app_test_main checks.sh dev.evident.monitoring.internal.ChecksBenchmark -Xmx3g "$@"

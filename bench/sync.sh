@@ -13,16 +13,6 @@
 #   ./mvnw -B -q -pl app -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 # JVM options: BENCH_JAVA_OPTS (default -Xmx2g); the peak heap is reported against that maximum.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-classpath="$root/app/target/bench-classpath.txt"
-main="$root/app/target/test-classes/dev/evident/integration/internal/SyncBenchmark.class"
-if [[ ! -f "$classpath" || ! -f "$main" ]]; then
-  echo "sync.sh: build first: ./mvnw -B -q -pl app -am test-compile dependency:build-classpath" \
-       "-Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt" >&2
-  exit 2
-fi
-cd "$root"
-# shellcheck disable=SC2086
-exec "${JAVA:-java}" ${BENCH_JAVA_OPTS:--Xmx2g} \
-  -cp "$root/app/target/test-classes:$root/app/target/classes:$(cat "$classpath")" \
-  dev.evident.integration.internal.SyncBenchmark "$@"
+# shellcheck source=bench/app-test-main.sh
+source "$(dirname "${BASH_SOURCE[0]}")/app-test-main.sh"
+run_app_test_main sync.sh dev.evident.integration.internal.SyncBenchmark -Xmx2g "$@"

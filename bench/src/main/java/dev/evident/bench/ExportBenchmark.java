@@ -1,7 +1,6 @@
 package dev.evident.bench;
 
 import dev.evident.verifier.PackageVerifier;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -13,23 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -64,8 +52,6 @@ public final class ExportBenchmark {
     private static final String EMAIL = "bench@evident.example";
     private static final String PASSWORD = "quiet harbour lantern 2026";
     private static final String TOKEN = "bench-admin-token-0123456789abcdefghijklmnop";
-    private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.eE+]+)",
-            Pattern.MULTILINE);
 
     private final Map<String, String> options;
     private final PrintStream out;
@@ -157,7 +143,7 @@ public final class ExportBenchmark {
             String base = "http://127.0.0.1:" + port;
 
             long seedStart = System.nanoTime();
-            String programId = seed(client, http, base, files, total, uploaders);
+            String programId = new ExportSeeder(client, http, base, TOKEN, out).seed(files, total, uploaders);
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
             List<Path> blobs;
             try (Stream<Path> walk = Files.walk(dataDir.resolve("evidence").resolve("blobs"))) {
@@ -202,7 +188,7 @@ public final class ExportBenchmark {
                 }
 
                 Files.deleteIfExists(packageFile);
-                Sampler sampler = new Sampler(client, app.pid());
+                HeapSampler sampler = new HeapSampler(client, app.pid());
                 Thread sampling = new Thread(sampler, "export-memory-sampler");
                 sampling.start();
                 long start = System.nanoTime();
@@ -325,104 +311,4 @@ public final class ExportBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private String seed(BenchClient client, HttpClient http, String base, int files, long total, int uploaders)
-            throws Exception {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        LocalDate start = today.minusMonths(6).withDayOfMonth(1);
-        String program = """
-                {"name":"Export bench","reportType":"TYPE_2","periodStart":"%s","periodEnd":"%s",
-                 "categories":[{"id":"availability","included":true},{"id":"processing-integrity","included":true},
-                 {"id":"confidentiality","included":true},{"id":"privacy","included":true}]}""".formatted(start, start.plusYears(1).minusDays(1));
-        BenchClient.Response created = client.post("/api/v1/programs", program);
-        if (created.status() != 201) {
-            throw new IllegalStateException("program: " + created.status() + " " + created.body());
-        }
-        String programId = (String) created.json().get("id");
-        long each = total / files;
-        ExecutorService pool = Executors.newFixedThreadPool(uploaders);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            AtomicLong uploaded = new AtomicLong();
-            for (int i = 0; i < files; i++) {
-                int n = i;
-                long size = n == files - 1 ? total - each * (files - 1) : each;
-                LocalDate day = start.plusDays(n % 180);
-                done.add(pool.submit(() -> {
-                    upload(http, base, programId, n, size, day);
-                    long count = uploaded.incrementAndGet();
-                    if (count % 1000 == 0) {
-                        out.printf(Locale.ROOT, "  %d files uploaded%n", count);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return programId;
-    }
-
-    private static void upload(HttpClient http, String base, String programId, int n, long size, LocalDate day)
-            throws IOException, InterruptedException {
-        String boundary = "----evident-bench-" + n;
-        String metadata = "{\"title\":\"Bench evidence " + n + "\",\"effectiveFrom\":\"" + day + "\",\"programIds\":[\""
-                + programId + "\"]}";
-        ByteArrayOutputStream body = new ByteArrayOutputStream((int) size + 1024);
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
-                + "Content-Type: application/json\r\n\r\n" + metadata + "\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"evidence-" + n + ".pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        byte[] content = new byte[(int) size];
-        new SplittableRandom(n * 7919L + 1).nextBytes(content);
-        byte[] header = ("%PDF-1.7\n% bench " + n + "\n").getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(header, 0, content, 0, Math.min(header.length, content.length));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/evidence"))
-                .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + TOKEN)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("upload " + n + ": " + response.statusCode() + " " + response.body());
-        }
-    }
-
-    /** Samples the server's heap in use and resident memory until told to stop. */
-    private static final class Sampler implements Runnable {
-        final AtomicBoolean stop = new AtomicBoolean();
-        final AtomicLong peakHeap = new AtomicLong();
-        final AtomicLong peakRssKib = new AtomicLong();
-        final AtomicLong samples = new AtomicLong();
-        private final BenchClient client;
-        private final long pid;
-
-        Sampler(BenchClient client, long pid) {
-            this.client = client;
-            this.pid = pid;
-        }
-
-        @Override
-        public void run() {
-            while (!stop.get()) {
-                try {
-                    peakRssKib.accumulateAndGet(ProcStatus.read(pid).vmRssKib(), Math::max);
-                    Matcher m = HEAP.matcher(client.metrics());
-                    long heap = 0;
-                    while (m.find()) {
-                        heap += (long) Double.parseDouble(m.group(1));
-                    }
-                    peakHeap.accumulateAndGet(heap, Math::max);
-                    samples.incrementAndGet();
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (IOException | RuntimeException e) {
-                    // a missed sample; keep going
-                }
-            }
-        }
-    }
 }

@@ -9,9 +9,11 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -26,17 +28,21 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Two filter chains: the API (stateless, bearer tokens, no CSRF since no cookies are honoured)
- * and the browser UI (database-backed sessions, form sign-in, CSRF on every form). Fine-grained
- * permissions are enforced per controller method by {@link PermissionInterceptor}.
+ * Three filter chains: static files (public, and never touching a session), the API (stateless,
+ * bearer tokens, no CSRF since no cookies are honoured) and the browser UI (database-backed
+ * sessions, form sign-in, CSRF on every form). Fine-grained permissions are enforced per
+ * controller method by {@link PermissionInterceptor}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
@@ -87,6 +93,31 @@ class SecurityConfiguration implements WebMvcConfigurer {
         return new HttpSessionSecurityContextRepository();
     }
 
+    /** Static files are public, read-only and never see the session: see {@link StaticFiles}. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain staticChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(StaticFiles::matches)
+                .sessionManagement(s -> s.disable())
+                .securityContext(sc -> sc.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable()) // read-only: anything but GET and HEAD is refused below
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.GET).permitAll()
+                        .requestMatchers(HttpMethod.HEAD).permitAll()
+                        .anyRequest().denyAll());
+        pageHeaders(http);
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> staticFilesWithoutSession() {
+        var registration = new FilterRegistrationBean<>(StaticFiles.withoutSession());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+        return registration;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens) throws Exception {
@@ -124,11 +155,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
         successHandler.setRequestCache(requestCache);
         http.authenticationManager(new ProviderManager(provider))
                 .securityContext(sc -> sc.securityContextRepository(contextRepository))
+                // a new session on sign-in rather than a renamed one: see SessionRenewal
+                .sessionManagement(s -> s.sessionFixation(f -> f.migrateSession()))
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/setup", "/invite/**", "/error", "/css/**", "/js/**", "/img/**",
-                                "/webjars/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/api/openapi.json",
+                        .requestMatchers("/login", "/setup", "/invite/**", "/error", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/api/openapi.json",
                                 "/api/openapi.json/**", "/swagger-ui/**", "/v3/api-docs/**", "/api/problems", "/api/problems/**").permitAll()
                         .requestMatchers("/login/two-factor").hasAuthority(SecondFactorPending.AUTHORITY)
                         .anyRequest().hasAuthority(PasswordAuthenticationProvider.USER_AUTHORITY))
@@ -160,16 +192,21 @@ class SecurityConfiguration implements WebMvcConfigurer {
                     } else {
                         res.sendError(403);
                     }
-                }))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        // X-Frame-Options: DENY everywhere except an evidence preview, which sets its own
-                        // (SAMEORIGIN for a PDF its evidence page frames, DENY otherwise)
-                        .frameOptions(f -> f.disable())
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                request -> !EVIDENCE_PREVIEW.matcher(request.getRequestURI()
-                                        .substring(request.getContextPath().length())).matches(),
-                                new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY))));
+                }));
+        pageHeaders(http);
         return http.build();
+    }
+
+    /** The browser-facing headers: Content-Security-Policy, referrer policy, framing. */
+    private static void pageHeaders(HttpSecurity http) throws Exception {
+        http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                // X-Frame-Options: DENY everywhere except an evidence preview, which sets its own
+                // (SAMEORIGIN for a PDF its evidence page frames, DENY otherwise)
+                .frameOptions(f -> f.disable())
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        request -> !EVIDENCE_PREVIEW.matcher(request.getRequestURI()
+                                .substring(request.getContextPath().length())).matches(),
+                        new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY))));
     }
 }

@@ -26,8 +26,7 @@ public class SignInCompletion {
         if (method != null) {
             signIn.recordCompletedSignIn(user.userId(), request.getRemoteAddr(), method);
         }
-        request.getSession(); // make sure there is a session whose id can be rotated
-        request.changeSessionId(); // session fixation: a new id for the new privilege level
+        SessionRenewal.renew(request); // session fixation: a new session for the new privilege level
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(PasswordAuthenticationProvider.fullyAuthenticated(user));
         SecurityContextHolder.setContext(context);

@@ -1,0 +1,7 @@
+package dev.evident.platform;
+
+import dev.evident.testing.PostgresTest;
+
+@PostgresTest
+class SessionConcurrencyOnPostgresIT extends SessionConcurrencyContract {
+}

@@ -6,6 +6,7 @@ import dev.evident.connector.CollectionException;
 import dev.evident.connector.Collector;
 import dev.evident.connectors.http.Json;
 import dev.evident.connectors.http.LazyIterator;
+import dev.evident.connectors.http.ParallelReads;
 import software.amazon.awssdk.regions.Region;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -15,12 +16,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A collector that reads every account of the connection (and, for a regional service, every
@@ -75,33 +73,12 @@ abstract class AwsCollector implements Collector {
 
         /**
          * The per-item reads of a listing (a user's MFA devices and keys, a bucket's settings), up to
-         * {@value #PARALLEL_CALLS} at a time: each waits on a round trip, and one account-region
-         * can take that many without nearing AWS's rate limits. Results come back in item order; the
-         * first failure in that order is thrown and the reads still running are cancelled. An
-         * {@code read} must not call {@code each} itself.
+         * {@value #PARALLEL_CALLS} at a time ({@link ParallelReads#inOrder}): one account-region can
+         * take that many without nearing AWS's rate limits. A {@code read} must not call {@code each}
+         * itself.
          */
-        <T, R> List<R> each(List<T> items, ItemRead<T, R> read) throws CollectionException {
-            List<R> results = new ArrayList<>(items.size());
-            if (calls == null || items.size() < 2) {
-                for (T item : items) {
-                    results.add(read.read(item));
-                }
-                return results;
-            }
-            Deque<Future<R>> inFlight = new ArrayDeque<>();
-            int next = 0;
-            try {
-                while (results.size() < items.size()) {
-                    while (inFlight.size() < PARALLEL_CALLS && next < items.size()) {
-                        T item = items.get(next++);
-                        inFlight.add(calls.submit(() -> read.read(item)));
-                    }
-                    results.add(result(inFlight.pollFirst()));
-                }
-                return results;
-            } finally {
-                inFlight.forEach(f -> f.cancel(true));
-            }
+        <T, R> List<R> each(List<T> items, ParallelReads.Read<T, R> read) throws CollectionException {
+            return ParallelReads.inOrder(calls, PARALLEL_CALLS, items, read);
         }
 
         /** A new attributes object starting with {@code accountId} and {@code region}. */
@@ -122,30 +99,6 @@ abstract class AwsCollector implements Collector {
 
     /** How many per-item reads one account-region runs at once ({@link Scope#each}). */
     static final int PARALLEL_CALLS = 4;
-
-    /** One per-item read of {@link Scope#each}. */
-    @FunctionalInterface
-    interface ItemRead<T, R> {
-        R read(T item) throws CollectionException;
-    }
-
-    /** The outcome of one per-item read: its value, or its failure as the caller would have had it. */
-    private static <R> R result(Future<R> read) throws CollectionException {
-        try {
-            return read.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof CollectionException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw CollectionException.retryable("interrupted while waiting for AWS", e);
-        }
-    }
 
     protected final AwsAccounts accounts;
     private final String type;
@@ -223,7 +176,7 @@ abstract class AwsCollector implements Collector {
 
         private List<CollectedResource> take(Future<List<CollectedResource>> read) throws CollectionException {
             try {
-                return result(read);
+                return ParallelReads.result(read);
             } catch (CollectionException | RuntimeException e) {
                 stop();
                 throw e;
@@ -242,8 +195,8 @@ abstract class AwsCollector implements Collector {
         /** Threads that end on their own when idle, so an iterator left unfinished leaks none. */
         private ThreadPoolExecutor pool() {
             if (pool == null) {
-                pool = threads(PARALLEL_SCOPES, "aws-" + resourceType());
-                callPool = threads(PARALLEL_SCOPES * PARALLEL_CALLS, "aws-" + resourceType() + "-calls");
+                pool = ParallelReads.daemonPool(PARALLEL_SCOPES, "aws-" + resourceType());
+                callPool = ParallelReads.daemonPool(PARALLEL_SCOPES * PARALLEL_CALLS, "aws-" + resourceType() + "-calls");
             }
             return pool;
         }
@@ -251,17 +204,6 @@ abstract class AwsCollector implements Collector {
         /** Enough threads for every scope in flight to have its per-item reads running. */
         private ThreadPoolExecutor callPool() {
             return callPool;
-        }
-
-        private static ThreadPoolExecutor threads(int size, String name) {
-            ThreadPoolExecutor threads = new ThreadPoolExecutor(size, size, 5, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), runnable -> {
-                        Thread thread = new Thread(runnable, name);
-                        thread.setDaemon(true);
-                        return thread;
-                    });
-            threads.allowCoreThreadTimeOut(true);
-            return threads;
         }
     }
 }

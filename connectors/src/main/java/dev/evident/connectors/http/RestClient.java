@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends requests to one vendor's JSON API and deals with what is not the caller's business: retries
@@ -26,8 +27,10 @@ import java.util.Set;
  * permission. What differs between vendors (how a rate limit is announced, how errors read) comes
  * from {@link Rules}.
  *
- * <p>One client serves one connection, whose collectors run one after another; it remembers when
- * the vendor said the rate-limit budget is spent, so it is not meant for concurrent use.
+ * <p>One client serves one connection and may be used from several threads at once (a collector
+ * reading users a few at a time). The rate-limit budget is the connection's, not a request's: when
+ * an answer says the budget is spent, or a request is refused as over the limit, every request of
+ * this client waits until the reset before it is sent.
  */
 public final class RestClient {
 
@@ -103,7 +106,8 @@ public final class RestClient {
     private final Sleeper sleeper;
     private final Duration maxRateLimitWait;
     private final Duration requestTimeout;
-    private Instant notBefore;
+    /** When the vendor's rate-limit budget is available again; null or past when it is now. */
+    private final AtomicReference<Instant> notBefore = new AtomicReference<>();
 
     public RestClient(HttpClient client, URI base, Rules rules, Clock clock, Sleeper sleeper, Duration maxRateLimitWait,
                       Duration requestTimeout) {
@@ -204,7 +208,9 @@ public final class RestClient {
             }
             if (status >= 200 && status < 300) {
                 Duration pause = rules.pauseAfter(response, clock.instant());
-                notBefore = pause == null ? null : clock.instant().plus(pause);
+                if (pause != null) {
+                    holdRequestsFor(pause);
+                }
                 return response;
             }
             Duration wait = rules.rateLimitWait(response, clock.instant(), rateLimitWaits);
@@ -218,7 +224,11 @@ public final class RestClient {
                 }
                 rateLimitWaits++;
                 attempt--; // waiting out a rate limit is not a failed attempt
-                sleep(wait, what);
+                if (wait.isZero()) {
+                    sleep(wait, what);
+                } else {
+                    holdRequestsFor(wait); // this request waits at the top of the loop, with the others
+                }
                 continue;
             }
             if (tolerated.contains(status)) {
@@ -275,20 +285,28 @@ public final class RestClient {
         return rules.detail(response);
     }
 
-    /** Waits until the rate-limit window the last answer exhausted has reset. */
+    /** Holds back every request of this client for {@code wait} (a later hold already set wins). */
+    private void holdRequestsFor(Duration wait) {
+        Instant until = clock.instant().plus(wait);
+        notBefore.accumulateAndGet(until, (held, next) -> held == null || next.isAfter(held) ? next : held);
+    }
+
+    /** Waits until the rate-limit budget an earlier answer reported spent has reset. */
     private void waitForBudget(String what) throws CollectionException {
-        if (notBefore == null) {
+        Instant until = notBefore.get();
+        if (until == null) {
             return;
         }
-        Duration wait = Duration.between(clock.instant(), notBefore);
-        notBefore = null;
+        Duration wait = Duration.between(clock.instant(), until);
         if (wait.isNegative() || wait.isZero()) {
+            notBefore.compareAndSet(until, null);
             return;
         }
         if (wait.compareTo(maxRateLimitWait) > 0) {
             throw rateLimited(what, wait);
         }
         sleep(wait, what);
+        notBefore.compareAndSet(until, null); // unless another answer has moved the reset on meanwhile
     }
 
     private CollectionException rateLimited(String what, Duration wait) {

@@ -6,23 +6,30 @@ import dev.evident.connector.CollectionException;
 import dev.evident.connector.Collector;
 import dev.evident.connectors.http.Json;
 import dev.evident.connectors.http.LazyIterator;
+import dev.evident.connectors.http.ParallelReads;
 import dev.evident.connectors.http.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ThreadPoolExecutor;
 
 /**
  * {@code okta.user}: every user with status, enrolled factors and admin roles. Okta's user listing
  * leaves out deactivated (DEPROVISIONED) users, so they are read with a second, filtered listing.
  * Factors and roles are read per user (two requests each), except for deactivated users, who can
- * no longer sign in: for them both are null (not read), not "none".
+ * no longer sign in: for them both are null (not read), not "none". Those reads run for up to
+ * {@value #PARALLEL_USERS} users at a time, a page of users after another; they share the
+ * connection's rate-limit budget ({@link RestClient}), so when Okta reports it spent, all of them wait.
  */
 final class OktaUserCollector implements Collector {
 
@@ -31,6 +38,8 @@ final class OktaUserCollector implements Collector {
     static final String DEACTIVATED = "/api/v1/users?filter=" + RestClient.encode("status eq \"DEPROVISIONED\"");
     /** Factors a password can be combined with that do not make sign-in multi-factor in any useful sense. */
     static final Set<String> NOT_A_SECOND_FACTOR = Set.of("email", "question");
+    /** Users whose factors and roles are read at once: well inside Okta's concurrent-request limits. */
+    static final int PARALLEL_USERS = 4;
 
     private final OktaApi api;
 
@@ -50,16 +59,49 @@ final class OktaUserCollector implements Collector {
         return new LazyIterator<>() {
             private int listing = -1;
             private Iterator<Json.Element> page = List.<Json.Element>of().iterator();
+            private final Deque<CollectedResource> ready = new ArrayDeque<>();
+            private ThreadPoolExecutor pool;
 
             @Override
             protected CollectedResource computeNext() throws CollectionException {
-                while (!page.hasNext()) {
-                    if (++listing >= listings.size()) {
+                while (ready.isEmpty()) {
+                    List<Json.Element> batch = nextBatch();
+                    if (batch.isEmpty()) {
+                        if (pool != null) {
+                            pool.shutdown();
+                        }
                         return null;
                     }
-                    page = api.list(listings.get(listing), OktaApi.READ_ONLY_ADMIN);
+                    try {
+                        ready.addAll(ParallelReads.inOrder(pool(), PARALLEL_USERS, batch, user -> user(user, now)));
+                    } catch (CollectionException | RuntimeException e) {
+                        pool.shutdownNow();
+                        throw e;
+                    }
                 }
-                return user(page.next(), now);
+                return ready.pollFirst();
+            }
+
+            /** Up to a page of users, from the listings in turn; empty when both are done. */
+            private List<Json.Element> nextBatch() {
+                List<Json.Element> batch = new ArrayList<>(OktaApi.PAGE_SIZE);
+                while (batch.size() < OktaApi.PAGE_SIZE) {
+                    if (page.hasNext()) {
+                        batch.add(page.next());
+                    } else if (++listing < listings.size()) {
+                        page = api.list(listings.get(listing), OktaApi.READ_ONLY_ADMIN);
+                    } else {
+                        break;
+                    }
+                }
+                return batch;
+            }
+
+            private ThreadPoolExecutor pool() {
+                if (pool == null) {
+                    pool = ParallelReads.daemonPool(PARALLEL_USERS, "okta-users");
+                }
+                return pool;
             }
         };
     }

@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that only moves when told to. */
+/** A clock that only moves when told to (from any thread). */
 public final class TestClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
     public TestClock(Instant now) {
         this.now = now;
     }
 
-    public void advance(Duration duration) {
+    public synchronized void advance(Duration duration) {
         now = now.plus(duration);
     }
 

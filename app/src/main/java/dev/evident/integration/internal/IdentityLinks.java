@@ -65,16 +65,14 @@ class IdentityLinks {
         return inventory.unlinkedAccounts(actor.orgId(), type == null || type.isBlank() ? null : type.strip(), 1000);
     }
 
-    /** Every account of a person in the inventory (at most {@code limit}), with its person as links and emails say. */
-    List<InventoryResource> accounts(Actor actor, int limit) {
+    /**
+     * Every account of a person in the inventory (at most {@code limit}), with its person as links
+     * and emails say, and the addresses left apart because their aliases reach more than one roster
+     * person (to fix in the sources).
+     */
+    InventoryStore.Accounts accounts(Actor actor, int limit) {
         actor.require(Permission.INTEGRATIONS_READ);
         return inventory.accounts(actor.orgId(), limit);
-    }
-
-    /** Addresses left apart because their aliases reach more than one roster person (to fix in the sources). */
-    java.util.Set<String> ambiguousAliases(Actor actor) {
-        actor.require(Permission.INTEGRATIONS_READ);
-        return inventory.aliases(actor.orgId()).ambiguous();
     }
 
     /** The person {@code email} names (an alias names its person) with every account joined to them. */

@@ -150,7 +150,8 @@ class IdentityPages {
     private void model(Actor actor, Model model) {
         Map<UUID, String> names = connectionNames(actor);
         List<IdentityLink> all = links.all(actor);
-        List<InventoryResource> accounts = links.accounts(actor, MAX_ACCOUNTS);
+        InventoryStore.Accounts found = links.accounts(actor, MAX_ACCOUNTS);
+        List<InventoryResource> accounts = found.accounts();
         var people = PeopleView.people(accounts, all, names);
         PeopleFilter filter = (PeopleFilter) model.getAttribute("filter");
         List<PeopleView.Person> matching = people.stream().filter(filter::matches).toList();
@@ -170,7 +171,7 @@ class IdentityPages {
         model.addAttribute("unmatched", accounts.stream().filter(r -> r.personEmail() == null)
                 .limit(IdentityLinks.LISTED).map(r -> PeopleView.account(r, all, names)).toList());
         model.addAttribute("links", all.subList(0, Math.min(all.size(), IdentityLinks.LISTED)));
-        model.addAttribute("ambiguous", new TreeSet<>(links.ambiguousAliases(actor)));
+        model.addAttribute("ambiguous", new TreeSet<>(found.ambiguousAliases()));
         model.addAttribute("connectionNames", names);
         model.addAttribute("truncated", accounts.size() >= MAX_ACCOUNTS);
         model.addAttribute("canManage", actor.can(Permission.INTEGRATIONS_MANAGE));

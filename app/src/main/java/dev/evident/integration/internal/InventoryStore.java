@@ -189,12 +189,20 @@ class InventoryStore implements Inventory {
                 .query((rs, i) -> resource(rs, links)).optional();
     }
 
-    /** Resources that are accounts of people (they carry an email attribute), ordered by type and external id. */
-    List<InventoryResource> accounts(UUID orgId, int limit) {
+    /**
+     * Resources that are accounts of people (they carry an email attribute), ordered by type and
+     * external id, with the addresses the join left apart, both from one reading of the aliases.
+     */
+    Accounts accounts(UUID orgId, int limit) {
         Links links = links(orgId);
-        return jdbc.sql("SELECT * FROM integration_resource WHERE org_id = :org AND account = TRUE"
-                        + " ORDER BY resource_type, connection_id, external_id LIMIT :limit")
+        List<InventoryResource> accounts = jdbc.sql("SELECT * FROM integration_resource WHERE org_id = :org"
+                        + " AND account = TRUE ORDER BY resource_type, connection_id, external_id LIMIT :limit")
                 .param("org", orgId).param("limit", limit).query((rs, i) -> resource(rs, links)).list();
+        return new Accounts(accounts, links.aliases().ambiguous());
+    }
+
+    /** People's accounts, and the addresses left unjoined because their aliases reach more than one person. */
+    record Accounts(List<InventoryResource> accounts, java.util.Set<String> ambiguousAliases) {
     }
 
     @Override

@@ -36,6 +36,10 @@ import org.springframework.stereotype.Component;
  * sync merged in while it ran, so a slow evaluation never delays a sync and a failing one never fails
  * it. A sync finishing while its connection's evaluation is already running plans a follow-up execution;
  * a sweep every minute re-plans any request whose execution went missing.
+ *
+ * <p>One evaluation of a connection runs at a time, in this process (a lock) and across nodes (an
+ * {@link EvaluationLeases evaluation lease} in the database): the main execution and a follow-up may
+ * be picked up by different nodes, and an evaluation asked for in place runs on the node that asked.
  */
 @Component
 class EvaluationTasks {
@@ -45,6 +49,9 @@ class EvaluationTasks {
     static final String TASK = "check-evaluation";
     static final String SWEEP = "check-evaluation-sweep";
     private static final String FOLLOW_UP = "/again";
+    /** How long a claim on a connection's evaluation holds without renewal; renewed after every request evaluated. */
+    static final Duration LEASE = Duration.ofMinutes(15);
+    private static final Duration LEASE_POLL = Duration.ofMillis(250);
 
     private final EvaluationRequests requests;
     private final CheckEvaluation evaluation;
@@ -56,12 +63,19 @@ class EvaluationTasks {
      */
     private final Map<UUID, ReentrantLock> evaluating = new ConcurrentHashMap<>();
     private final BackgroundTasks tasks;
+    private final EvaluationLeases leases;
+    /** This process among the nodes, as the holder of its leases. */
+    private final String node = "node-" + UUID.randomUUID();
     private final Clock clock;
+    /** Leases measure elapsed time, not the business time {@code clock} tells (which tests move on by days). */
+    private final Clock leaseClock = Clock.systemUTC();
 
-    EvaluationTasks(EvaluationRequests requests, CheckEvaluation evaluation, BackgroundTasks tasks, Clock clock) {
+    EvaluationTasks(EvaluationRequests requests, CheckEvaluation evaluation, BackgroundTasks tasks,
+                    EvaluationLeases leases, Clock clock) {
         this.requests = requests;
         this.evaluation = evaluation;
         this.tasks = tasks;
+        this.leases = leases;
         this.clock = clock;
     }
 
@@ -111,14 +125,40 @@ class EvaluationTasks {
         return (complete, ops) -> ops.remove();
     }
 
-    /** Evaluates the connection's request, again while newer syncs merged into it during the evaluation. */
+    /**
+     * Evaluates the connection's request, again while newer syncs merged into it during the evaluation;
+     * waits first for an evaluation of the same connection running here or on another node.
+     */
     void evaluatePending(UUID orgId, UUID connectionId) {
         ReentrantLock lock = evaluating.computeIfAbsent(connectionId, id -> new ReentrantLock());
         lock.lock();
         try {
-            evaluateRequests(orgId, connectionId);
+            acquireLease(orgId, connectionId);
+            try {
+                evaluateRequests(orgId, connectionId);
+            } finally {
+                leases.release(orgId, connectionId, node);
+            }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Waits for another node's evaluation of the connection to end (or its claim to lapse), then claims it. */
+    private void acquireLease(UUID orgId, UUID connectionId) {
+        Instant giveUp = leaseClock.instant().plus(LEASE).plus(LEASE_POLL);
+        while (!leases.tryAcquire(orgId, connectionId, node, leaseClock.instant(), LEASE)) {
+            if (leaseClock.instant().isAfter(giveUp)) {
+                throw new IllegalStateException("Another node has been evaluating the checks of connection "
+                        + connectionId + " for " + LEASE.toMinutes() + " minutes; try again later");
+            }
+            try {
+                Thread.sleep(LEASE_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for another node's evaluation of connection "
+                        + connectionId, e);
+            }
         }
     }
 
@@ -140,6 +180,7 @@ class EvaluationTasks {
             if (requests.done(orgId, connectionId, synced.syncId())) {
                 return;
             }
+            leases.tryAcquire(orgId, connectionId, node, leaseClock.instant(), LEASE); // renews this node's claim
         }
     }
 

@@ -47,7 +47,9 @@ class EvaluationTasksTest {
             assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
             return List.of();
         });
-        EvaluationTasks tasks = new EvaluationTasks(requests, evaluation, mock(BackgroundTasks.class),
+        EvaluationLeases leases = mock(EvaluationLeases.class);
+        when(leases.tryAcquire(any(), any(), any(), any(), any())).thenReturn(true);
+        EvaluationTasks tasks = new EvaluationTasks(requests, evaluation, mock(BackgroundTasks.class), leases,
                 Clock.fixed(Instant.parse("2026-11-30T02:10:15Z"), ZoneOffset.UTC));
 
         Thread task = new Thread(() -> tasks.evaluatePending(org, connection), "background task");

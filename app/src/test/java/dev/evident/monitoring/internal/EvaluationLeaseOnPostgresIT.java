@@ -1,0 +1,7 @@
+package dev.evident.monitoring.internal;
+
+import dev.evident.testing.PostgresTest;
+
+@PostgresTest
+class EvaluationLeaseOnPostgresIT extends EvaluationLeaseContract {
+}

@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Import;
  * with their accounts across systems. Same configuration as {@code DemoModeIT}, so the two share one
  * seeded application.
  *
- * <p>Run with {@code -Devident.screenshots=<folder>} to save the check page with its breakdown, Maya's accounts and the audit log.
+ * <p>Run with {@code -Devident.screenshots=<folder>} to save the check page with its breakdown, the people who left with accounts, Maya's accounts and the audit log.
  */
 @H2Test
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -58,6 +58,14 @@ class DemoBrowserTest {
         failingRow.first().locator("td a").first().click();
         assertThat(page.locator("#failing .notice")).containsText("Only the resources");
         assertThat(page.locator("#failing")).containsText("exports");
+
+        // people who left and still hold accounts, across the HR roster, Okta, Google, AWS and GitHub
+        page.navigate(base + "/integrations/people?show=left");
+        Locator leavers = page.locator("section[aria-labelledby=people-title] tbody tr");
+        assertThat(leavers.first()).isVisible();
+        assertThat(leavers.first()).containsText("left");
+        Pages.assertEveryControlLabelled(page);
+        Pages.screenshot(page, "people.png");
 
         page.navigate(base + "/integrations/people");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Liam O'Brien")).click();

@@ -153,7 +153,6 @@ class IntegrationBrowserTest extends IntegrationTest {
         page.navigate(baseUrl() + "/integrations/people");
         assertThat(page.locator("body")).containsText("left, 1 active");
         assertThat(page.locator("body")).containsText("by alias dan.chen@acme.example");
-        Pages.screenshot(page, "people.png");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dan Chen")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Dan Chen");
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("left on 2025-01-31 and still holds 1 active account");

@@ -160,8 +160,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/setup", "/invite/**", "/error", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/api/openapi.json",
-                                "/api/openapi.json/**", "/swagger-ui/**", "/v3/api-docs/**", "/api/problems", "/api/problems/**").permitAll()
+                        .requestMatchers("/login", "/setup", "/invite/**", "/error", "/api/docs", "/api/docs/**",
+                                "/api/swagger-ui/**", "/api/openapi.json", "/api/openapi.json/**", "/swagger-ui/**",
+                                "/v3/api-docs/**", "/api/problems", "/api/problems/**").permitAll()
                         .requestMatchers("/login/two-factor").hasAuthority(SecondFactorPending.AUTHORITY)
                         .anyRequest().hasAuthority(PasswordAuthenticationProvider.USER_AUTHORITY))
                 .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")

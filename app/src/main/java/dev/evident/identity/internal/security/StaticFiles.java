@@ -26,8 +26,9 @@ final class StaticFiles {
     private StaticFiles() {
     }
 
+    /** By the decoded, normalised path the request is dispatched by (not the raw address it arrived with). */
     static boolean matches(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         return path.equals(FAVICON) || FOLDERS.stream().anyMatch(path::startsWith);
     }
 

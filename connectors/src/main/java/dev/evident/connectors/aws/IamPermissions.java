@@ -158,6 +158,28 @@ final class IamPermissions {
         }
     }
 
+    /**
+     * The account's own (customer managed) policies by path and name ({@code /team/Name}), each with
+     * whether its default version allows everything (null: unreadable), read with one paged
+     * GetAccountAuthorizationDetails; null when AWS denies the call.
+     */
+    static Map<String, Boolean> localPolicies(AwsCollector.Scope scope, IamClient iam) throws CollectionException {
+        List<GetAccountAuthorizationDetailsResponse> pages = scope.callOrNone(ACTION, AwsErrors.ACCESS_DENIED,
+                () -> iam.getAccountAuthorizationDetailsPaginator(r -> r.filter(EntityType.LOCAL_MANAGED_POLICY))
+                        .stream().toList());
+        if (pages == null) {
+            return null;
+        }
+        Map<String, Boolean> byName = new HashMap<>();
+        for (GetAccountAuthorizationDetailsResponse page : pages) {
+            for (ManagedPolicyDetail policy : page.policies()) {
+                String path = policy.path() == null || policy.path().isEmpty() ? "/" : policy.path();
+                byName.put(path + policy.policyName(), managedAdmin(policy.arn(), Map.of(policy.arn(), policy)));
+            }
+        }
+        return byName;
+    }
+
     private static Boolean managedAdmin(String arn, Map<String, ManagedPolicyDetail> managed) {
         if (arn != null && arn.matches("arn:[\\w-]+:iam::aws:policy/AdministratorAccess")) {
             return true;

@@ -39,6 +39,14 @@ import java.util.function.Consumer;
  * and ListAccountAssignments per permission set provisioned to it; once per permission set met,
  * DescribePermissionSet, ListManagedPoliciesInPermissionSet, GetInlinePolicyForPermissionSet and
  * ListCustomerManagedPolicyReferencesInPermissionSet.
+ *
+ * <p>A permission set may attach customer managed policies by name: each account it is provisioned
+ * to holds its own policy of that name, so whether it grants administrator access is decided per
+ * account. Those policies are read, only where such a set is assigned and only when the set's AWS
+ * managed and inline policies do not already settle it, with one GetAccountAuthorizationDetails
+ * (customer managed policies only) per account, through the member role. An account whose role
+ * cannot be assumed, or that denies the call, leaves those assignments' {@code admin} unknown; a
+ * policy the account does not have grants nothing there.
  */
 final class IdentityCenterCollector implements Collector {
 
@@ -59,12 +67,15 @@ final class IdentityCenterCollector implements Collector {
         return TYPE;
     }
 
-    /** A permission set: its name and whether it grants every action on every resource (null: unknown). */
-    private record PermissionSet(String arn, String name, Boolean admin) {
+    /**
+     * A permission set: its name, whether its AWS managed and inline policies grant every action on
+     * every resource (null: unknown), and the customer managed policies it attaches, as path and name.
+     */
+    private record PermissionSet(String arn, String name, Boolean admin, List<String> customerPolicies) {
     }
 
-    /** One way a user reaches an account. */
-    private record Assignment(String accountId, String accountName, PermissionSet set, String group) {
+    /** One way a user reaches an account, and whether it makes them an administrator there (null: unknown). */
+    private record Assignment(String accountId, String accountName, PermissionSet set, String group, Boolean admin) {
     }
 
     /** An Identity Center instance and the account and region it was found in. */
@@ -136,6 +147,7 @@ final class IdentityCenterCollector implements Collector {
 
         Map<String, PermissionSet> sets = new HashMap<>();
         Map<String, List<Assignment>> byUser = new HashMap<>();
+        Map<String, Map<String, Boolean>> customerPolicies = new HashMap<>();
         for (AwsAccounts.Member member : members) {
             ObjectNode inAccount = inInstance.deepCopy().put("AccountId", member.id());
             List<String> provisioned = new ArrayList<>();
@@ -148,19 +160,23 @@ final class IdentityCenterCollector implements Collector {
                     sets.put(setArn, set);
                 }
                 PermissionSet assigned = set;
+                List<JsonNode> principals = new ArrayList<>();
                 pages(scope, "sso:ListAccountAssignments", SSO + "ListAccountAssignments",
-                        inAccount.deepCopy().put("PermissionSetArn", setArn), "AccountAssignments", a -> {
-                            String principal = a.path("PrincipalId").asString("");
-                            if ("GROUP".equals(a.path("PrincipalType").asString(""))) {
-                                for (String userId : membersOfGroup.getOrDefault(principal, List.of())) {
-                                    byUser.computeIfAbsent(userId, k -> new ArrayList<>()).add(new Assignment(
-                                            member.id(), member.name(), assigned, groupNames.get(principal)));
-                                }
-                            } else {
-                                byUser.computeIfAbsent(principal, k -> new ArrayList<>())
-                                        .add(new Assignment(member.id(), member.name(), assigned, null));
-                            }
-                        });
+                        inAccount.deepCopy().put("PermissionSetArn", setArn), "AccountAssignments", principals::add);
+                Boolean admin = principals.isEmpty() ? assigned.admin()
+                        : adminIn(scope, member, assigned, customerPolicies);
+                for (JsonNode a : principals) {
+                    String principal = a.path("PrincipalId").asString("");
+                    if ("GROUP".equals(a.path("PrincipalType").asString(""))) {
+                        for (String userId : membersOfGroup.getOrDefault(principal, List.of())) {
+                            byUser.computeIfAbsent(userId, k -> new ArrayList<>()).add(new Assignment(
+                                    member.id(), member.name(), assigned, groupNames.get(principal), admin));
+                        }
+                    } else {
+                        byUser.computeIfAbsent(principal, k -> new ArrayList<>())
+                                .add(new Assignment(member.id(), member.name(), assigned, null, admin));
+                    }
+                }
             }
         }
 
@@ -201,13 +217,13 @@ final class IdentityCenterCollector implements Collector {
         for (Assignment a : reach) {
             list.addObject().put("accountId", a.accountId()).put("accountName", a.accountName())
                     .put("permissionSet", a.set().name()).put("permissionSetArn", a.set().arn())
-                    .put("group", a.group()).put("admin", a.set().admin());
+                    .put("group", a.group()).put("admin", a.admin());
             accountIds.add(a.accountId());
-            if (Boolean.TRUE.equals(a.set().admin())) {
+            if (Boolean.TRUE.equals(a.admin())) {
                 adminVia.add(a.set().name() + " in " + a.accountId() + (a.accountName() == null ? ""
                         : " (" + a.accountName() + ")") + (a.group() == null ? "" : " via group " + a.group()));
             }
-            unknown |= a.set().admin() == null;
+            unknown |= a.admin() == null;
         }
         attributes.set("accounts", Json.strings(accountIds));
         attributes.put("active", !reach.isEmpty());
@@ -249,16 +265,61 @@ final class IdentityCenterCollector implements Collector {
                     request).path("InlinePolicy").asString("");
             Boolean grants = inline.isBlank() ? Boolean.FALSE : IamPermissions.grantsEverything(inline);
             if (grants == null || grants) {
-                return new PermissionSet(arn, name, grants);
+                return new PermissionSet(arn, name, grants, List.of());
             }
-            boolean[] customer = {false};
+            List<String> customer = new ArrayList<>();
             pages(scope, "sso:ListCustomerManagedPolicyReferencesInPermissionSet",
                     SSO + "ListCustomerManagedPolicyReferencesInPermissionSet", request,
-                    "CustomerManagedPolicyReferences", p -> customer[0] = true);
-            // a customer managed policy lives in each account under the same name: not read here, so unknown
-            return new PermissionSet(arn, name, customer[0] ? null : Boolean.FALSE);
+                    "CustomerManagedPolicyReferences", p -> customer.add(policyPath(p.path("Path").asString(null))
+                            + p.path("Name").asString("")));
+            return new PermissionSet(arn, name, Boolean.FALSE, List.copyOf(customer));
         }
-        return new PermissionSet(arn, name, true);
+        return new PermissionSet(arn, name, true, List.of());
+    }
+
+    /** IAM's path of a policy: "/" unless given, always starting and ending with "/". */
+    private static String policyPath(String path) {
+        if (path == null || path.isBlank()) {
+            return "/";
+        }
+        String p = path.startsWith("/") ? path : "/" + path;
+        return p.endsWith("/") ? p : p + "/";
+    }
+
+    /**
+     * Whether a permission set makes its users administrators in one account: its AWS managed and
+     * inline policies, or else the customer managed policies it names, as that account defines them.
+     */
+    private Boolean adminIn(AwsCollector.Scope hub, AwsAccounts.Member member, PermissionSet set,
+                            Map<String, Map<String, Boolean>> customerPolicies) {
+        if (!Boolean.FALSE.equals(set.admin()) || set.customerPolicies().isEmpty()) {
+            return set.admin();
+        }
+        Map<String, Boolean> local = customerPolicies.computeIfAbsent(member.id(), id -> localPolicies(hub, member));
+        if (local == null) {
+            return null;
+        }
+        boolean unknown = false;
+        for (String policy : set.customerPolicies()) {
+            Boolean grants = local.getOrDefault(policy, Boolean.FALSE); // a policy the account lacks grants nothing
+            if (Boolean.TRUE.equals(grants)) {
+                return true;
+            }
+            unknown |= grants == null;
+        }
+        return unknown ? null : Boolean.FALSE;
+    }
+
+    /** The member account's customer managed policies, or null when they cannot be read. */
+    private Map<String, Boolean> localPolicies(AwsCollector.Scope hub, AwsAccounts.Member member) {
+        try {
+            AwsAccounts.Account account = accounts.open(member);
+            AwsCollector.Scope scope = new AwsCollector.Scope(account, null, hub.now());
+            return IamPermissions.localPolicies(scope, accounts.clients().iam(account.credentials(),
+                    accounts.settings().homeRegion()));
+        } catch (CollectionException cannotRead) {
+            return null;
+        }
     }
 
     /** The first element of a listing's array, or null when it is empty. */

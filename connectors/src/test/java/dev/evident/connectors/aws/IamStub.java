@@ -86,12 +86,17 @@ final class IamStub {
 
     /** A customer managed policy (Policies member) whose default version has this document. */
     static String managedPolicy(String account, String name, String document) {
+        return managedPolicy(account, "/", name, document);
+    }
+
+    /** A customer managed policy under an IAM path ("/platform/"). */
+    static String managedPolicy(String account, String path, String name, String document) {
         return "<member><PolicyName>" + name + "</PolicyName><DefaultVersionId>v2</DefaultVersionId><PolicyId>ANPA"
-                + Math.abs(name.hashCode()) + "</PolicyId><Path>/</Path><PolicyVersionList>"
+                + Math.abs(name.hashCode()) + "</PolicyId><Path>" + path + "</Path><PolicyVersionList>"
                 + "<member><Document>" + encode("{\"Version\":\"2012-10-17\",\"Statement\":[]}")
                 + "</Document><IsDefaultVersion>false</IsDefaultVersion><VersionId>v1</VersionId></member>"
                 + "<member><Document>" + encode(document) + "</Document><IsDefaultVersion>true</IsDefaultVersion>"
-                + "<VersionId>v2</VersionId></member></PolicyVersionList><Arn>arn:aws:iam::" + account + ":policy/"
+                + "<VersionId>v2</VersionId></member></PolicyVersionList><Arn>arn:aws:iam::" + account + ":policy" + path
                 + name + "</Arn><AttachmentCount>1</AttachmentCount><IsAttachable>true</IsAttachable></member>";
     }
 
@@ -111,6 +116,14 @@ final class IamStub {
     /** IAM's encoding of policy documents in its answers: RFC 3986 percent-encoding. */
     static String encode(String document) {
         return java.net.URLEncoder.encode(document, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** GetAccountAuthorizationDetails filtered to the account's own policies, as Identity Center reads it. */
+    void localPolicies(String policies) {
+        stub.stub(action("GetAccountAuthorizationDetails", keyId).withFormParam("Filter.member.1",
+                equalTo("LocalManagedPolicy")).atPriority(1).willReturn(xml(ok("GetAccountAuthorizationDetails", IAM_NS,
+                "<IsTruncated>false</IsTruncated><UserDetailList/><GroupDetailList/><RoleDetailList/><Policies>"
+                        + policies + "</Policies>"))));
     }
 
     /** GetAccountAuthorizationDetails, in one page. */

@@ -89,6 +89,75 @@ class IdentityCenterCollectorTest {
         assertThat(carol.path("assignments")).isEmpty();
     }
 
+    /** Four users, one per permission set, in the connection's own account. */
+    private void customerManagedSets() {
+        center.instance();
+        center.users(null, null, IdentityCenterStub.user("u-pat", "pat", "Pat Platform", "pat@acme.example"),
+                IdentityCenterStub.user("u-sam", "sam", "Sam Support", "sam@acme.example"),
+                IdentityCenterStub.user("u-ola", "ola", "Ola Other", "ola@acme.example"),
+                IdentityCenterStub.user("u-dee", "dee", "Dee Dev", "dee@acme.example"));
+        center.groups();
+        center.permissionSet("4", "PlatformAdmin", null);
+        center.customerPolicies("4", new String[] {"/platform/", "PlatformAdmin"}, new String[] {null, "Observer"});
+        center.permissionSet("5", "Support", null);
+        center.customerPolicies("5", new String[] {null, "SupportTools"});
+        center.permissionSet("6", "Missing", null);
+        center.customerPolicies("6", new String[] {null, "NotInThisAccount"});
+        center.permissionSet("7", "Developer", null, "PowerUserAccess");
+        center.customerPolicies("7", new String[] {null, "Observer"});
+        center.provisioned(ACCOUNT, "4", "5", "6", "7");
+        center.assignments(ACCOUNT, "4", new String[] {"USER", "u-pat"});
+        center.assignments(ACCOUNT, "5", new String[] {"USER", "u-sam"});
+        center.assignments(ACCOUNT, "6", new String[] {"USER", "u-ola"});
+        center.assignments(ACCOUNT, "7", new String[] {"USER", "u-dee"});
+    }
+
+    @Test
+    void customerManagedPoliciesAreReadInTheAccountThePermissionSetReaches() throws Exception {
+        customerManagedSets();
+        String everything = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\","
+                + "\"Resource\":\"*\"}]}";
+        String support = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"support:*\",\"Resource\":\"*\"}]}";
+        new IamStub(stub, KEY_ID, ACCOUNT).localPolicies(
+                IamStub.managedPolicy(ACCOUNT, "/platform/", "PlatformAdmin", everything)
+                        + IamStub.managedPolicy(ACCOUNT, "Observer", support)
+                        + IamStub.managedPolicy(ACCOUNT, "SupportTools", support)
+                        + IamStub.managedPolicy(ACCOUNT, "/other/", "NotInThisAccount", everything));
+
+        List<CollectedResource> users = collect(connector(config(aws.baseUrl())), IdentityCenterCollector.TYPE);
+
+        JsonNode pat = attributes(users.get(0));
+        assertThat(pat.path("admin").booleanValue()).as("PlatformAdmin allows everything in this account").isTrue();
+        assertThat(pat.path("adminAssignments").toString()).isEqualTo("[\"PlatformAdmin in " + ACCOUNT + "\"]");
+        JsonNode sam = attributes(users.get(1));
+        assertThat(sam.path("admin").isBoolean()).isTrue();
+        assertThat(sam.path("admin").booleanValue()).isFalse();
+        JsonNode ola = attributes(users.get(2));
+        assertThat(ola.path("admin").booleanValue()).as("the account has that name under another path only")
+                .isFalse();
+        JsonNode dee = attributes(users.get(3));
+        assertThat(dee.path("admin").booleanValue()).isFalse();
+        assertThat(dee.path("assignments").get(0).path("admin").booleanValue()).isFalse();
+        aws.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/")).withFormParam("Action",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("GetAccountAuthorizationDetails")));
+    }
+
+    @Test
+    void anAccountThatDeniesReadingItsPoliciesLeavesThoseAssignmentsUnknown() throws Exception {
+        customerManagedSets();
+        stub.stub(AwsStub.action("GetAccountAuthorizationDetails", KEY_ID).willReturn(
+                AwsStub.accessDenied(USER_ARN, "iam:GetAccountAuthorizationDetails")));
+
+        List<CollectedResource> users = collect(connector(config(aws.baseUrl())), IdentityCenterCollector.TYPE);
+
+        assertThat(users).hasSize(4);
+        JsonNode pat = attributes(users.get(0));
+        assertThat(pat.path("admin").isNull()).as("unknown, not \"no\"").isTrue();
+        assertThat(pat.path("assignments").get(0).path("admin").isNull()).isTrue();
+    }
+
     @Test
     void withoutAnInstanceTheTypeIsEmpty() throws Exception {
         center.noInstance();

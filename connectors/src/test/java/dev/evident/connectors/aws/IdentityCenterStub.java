@@ -107,6 +107,17 @@ final class IdentityCenterStub {
                 RegionalStub.json("{\"CustomerManagedPolicyReferences\":[]}"));
     }
 
+    /** The customer managed policies a permission set attaches, as {path or null, name}. */
+    void customerPolicies(String setId, String[]... pathAndName) {
+        StringBuilder list = new StringBuilder();
+        for (String[] policy : pathAndName) {
+            list.append(list.isEmpty() ? "" : ",").append("{\"Name\":\"").append(policy[1]).append('"')
+                    .append(policy[0] == null ? "" : ",\"Path\":\"" + policy[0] + "\"").append('}');
+        }
+        regional.stub(sso("ListCustomerManagedPolicyReferencesInPermissionSet").withRequestBody(containing(setArn(setId)))
+                .atPriority(1), RegionalStub.json("{\"CustomerManagedPolicyReferences\":[" + list + "]}"));
+    }
+
     void provisioned(String account, String... setIds) {
         StringBuilder list = new StringBuilder();
         for (int i = 0; i < setIds.length; i++) {

@@ -2,12 +2,13 @@ package dev.evident.connectors.http;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
-/** Records each wait and moves the clock on by it, instead of sleeping. */
+/** Records each wait and moves the clock on by it, instead of sleeping; safe for readers on several threads. */
 public final class RecordingSleeper implements Sleeper {
 
-    public final List<Duration> waits = new ArrayList<>();
+    public final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
     private final TestClock clock;
 
     public RecordingSleeper(TestClock clock) {

@@ -12,6 +12,7 @@ import dev.evident.integration.ConnectionSynced;
 import dev.evident.monitoring.internal.EvaluationRequests.Request;
 import dev.evident.shared.AfterCommit;
 import dev.evident.shared.Timestamps;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +20,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -49,8 +55,15 @@ class EvaluationTasks {
     static final String TASK = "check-evaluation";
     static final String SWEEP = "check-evaluation-sweep";
     private static final String FOLLOW_UP = "/again";
-    /** How long a claim on a connection's evaluation holds without renewal; renewed after every request evaluated. */
-    static final Duration LEASE = Duration.ofMinutes(15);
+    /**
+     * How long a claim on a connection's evaluation holds without renewal. The evaluating node renews
+     * it every {@link #RENEW_EVERY} while it works, so a node that stopped (a crash, a restart in the
+     * middle of an evaluation) holds the connection up for at most this long.
+     */
+    static final Duration LEASE = Duration.ofMinutes(2);
+    static final Duration RENEW_EVERY = Duration.ofSeconds(30);
+    /** An evaluation still running after this long is presumed stuck: its claim is no longer renewed. */
+    private static final Duration MAX_HOLD = Duration.ofMinutes(30);
     private static final Duration LEASE_POLL = Duration.ofMillis(250);
 
     private final EvaluationRequests requests;
@@ -69,9 +82,23 @@ class EvaluationTasks {
     private final Clock clock;
     /** Leases measure elapsed time, not the business time {@code clock} tells (which tests move on by days). */
     private final Clock leaseClock = Clock.systemUTC();
+    private final Duration renewEvery;
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "evaluation-lease");
+        thread.setDaemon(true);
+        return thread;
+    });
 
+    @Autowired
     EvaluationTasks(EvaluationRequests requests, CheckEvaluation evaluation, BackgroundTasks tasks,
                     EvaluationLeases leases, Clock clock) {
+        this(requests, evaluation, tasks, leases, clock, RENEW_EVERY);
+    }
+
+    /** With the claim renewed every {@code renewEvery} (shorter in tests). */
+    EvaluationTasks(EvaluationRequests requests, CheckEvaluation evaluation, BackgroundTasks tasks,
+                    EvaluationLeases leases, Clock clock, Duration renewEvery) {
+        this.renewEvery = renewEvery;
         this.requests = requests;
         this.evaluation = evaluation;
         this.tasks = tasks;
@@ -134,9 +161,11 @@ class EvaluationTasks {
         lock.lock();
         try {
             acquireLease(orgId, connectionId);
+            ScheduledFuture<?> renewing = renewWhileEvaluating(orgId, connectionId);
             try {
                 evaluateRequests(orgId, connectionId);
             } finally {
+                renewing.cancel(false);
                 leases.release(orgId, connectionId, node);
             }
         } finally {
@@ -144,14 +173,32 @@ class EvaluationTasks {
         }
     }
 
-    /** Waits for another node's evaluation of the connection to end (or its claim to lapse), then claims it. */
-    private void acquireLease(UUID orgId, UUID connectionId) {
-        Instant giveUp = leaseClock.instant().plus(LEASE).plus(LEASE_POLL);
-        while (!leases.tryAcquire(orgId, connectionId, node, leaseClock.instant(), LEASE)) {
-            if (leaseClock.instant().isAfter(giveUp)) {
-                throw new IllegalStateException("Another node has been evaluating the checks of connection "
-                        + connectionId + " for " + LEASE.toMinutes() + " minutes; try again later");
+    /** Renews this node's claim every {@code renewEvery} until cancelled, for at most {@link #MAX_HOLD}. */
+    private ScheduledFuture<?> renewWhileEvaluating(UUID orgId, UUID connectionId) {
+        Instant until = leaseClock.instant().plus(MAX_HOLD);
+        return heartbeat.scheduleAtFixedRate(() -> {
+            Instant now = leaseClock.instant();
+            if (now.isBefore(until)) {
+                try {
+                    leases.tryAcquire(orgId, connectionId, node, now, LEASE);
+                } catch (RuntimeException e) {
+                    log.warn("Could not renew the evaluation claim on connection {}: {}", connectionId, e.getMessage());
+                }
             }
+        }, renewEvery.toMillis(), renewEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stopRenewing() {
+        heartbeat.shutdownNow();
+    }
+
+    /**
+     * Waits for another node's evaluation of the connection to end (or its claim to lapse, at most
+     * {@link #LEASE} after that node stopped renewing it), then claims it.
+     */
+    private void acquireLease(UUID orgId, UUID connectionId) {
+        while (!leases.tryAcquire(orgId, connectionId, node, leaseClock.instant(), LEASE)) {
             try {
                 Thread.sleep(LEASE_POLL.toMillis());
             } catch (InterruptedException e) {
@@ -180,7 +227,6 @@ class EvaluationTasks {
             if (requests.done(orgId, connectionId, synced.syncId())) {
                 return;
             }
-            leases.tryAcquire(orgId, connectionId, node, leaseClock.instant(), LEASE); // renews this node's claim
         }
     }
 

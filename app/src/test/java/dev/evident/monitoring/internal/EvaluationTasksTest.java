@@ -2,6 +2,7 @@ package dev.evident.monitoring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -19,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 class EvaluationTasksTest {
 
@@ -66,5 +68,46 @@ class EvaluationTasksTest {
         inPlace.join();
 
         verify(evaluation, times(1)).afterSync(synced);
+    }
+
+    @Test
+    void theClaimIsRenewedWhileALongEvaluationRunsAndGivenUpAtTheEnd() throws Exception {
+        EvaluationRequests requests = mock(EvaluationRequests.class);
+        AtomicBoolean done = new AtomicBoolean();
+        when(requests.find(org, connection)).thenAnswer(call -> done.get() ? Optional.empty()
+                : Optional.of(new EvaluationRequests.Request(org, connection, synced)));
+        when(requests.done(org, connection, synced.syncId())).thenAnswer(call -> {
+            done.set(true);
+            return true;
+        });
+        CountDownLatch renewed = new CountDownLatch(3); // the claim, then two renewals
+        EvaluationLeases leases = mock(EvaluationLeases.class);
+        when(leases.tryAcquire(any(), any(), any(), any(), any())).thenAnswer(call -> {
+            renewed.countDown();
+            return true;
+        });
+        CheckEvaluation evaluation = mock(CheckEvaluation.class);
+        when(evaluation.afterSync(any())).thenAnswer(call -> {
+            assertThat(renewed.await(30, TimeUnit.SECONDS)).as("renewed while evaluating").isTrue();
+            return List.of();
+        });
+        EvaluationTasks tasks = new EvaluationTasks(requests, evaluation, mock(BackgroundTasks.class), leases,
+                Clock.fixed(Instant.parse("2026-11-30T02:10:15Z"), ZoneOffset.UTC), java.time.Duration.ofMillis(20));
+        try {
+            tasks.evaluatePending(org, connection);
+        } finally {
+            tasks.stopRenewing();
+        }
+
+        String node = tasksNode(leases);
+        verify(leases).release(org, connection, node);
+    }
+
+    /** The holder name the node claimed with. */
+    private static String tasksNode(EvaluationLeases leases) {
+        ArgumentCaptor<String> holder = ArgumentCaptor.forClass(String.class);
+        verify(leases, atLeast(3)).tryAcquire(any(), any(), holder.capture(), any(), any());
+        assertThat(holder.getAllValues()).as("one holder throughout").containsOnly(holder.getValue());
+        return holder.getValue();
     }
 }

@@ -29,10 +29,9 @@ class EvaluationTasksTest {
     private final ConnectionSynced synced = new ConnectionSynced(org, connection, "okta", UUID.randomUUID(),
             Instant.parse("2026-11-30T02:10:14Z"), List.of("okta.user"), List.of(), null, "digest");
 
-    @Test
-    void anEvaluationAskedForInPlaceWaitsForTheRunningOneAndDoesNotRepeatIt() throws Exception {
+    /** The sync's request, waiting until it is done once. */
+    private EvaluationRequests oneWaitingRequest() {
         EvaluationRequests requests = mock(EvaluationRequests.class);
-        CheckEvaluation evaluation = mock(CheckEvaluation.class);
         AtomicBoolean done = new AtomicBoolean();
         when(requests.find(org, connection)).thenAnswer(call -> done.get() ? Optional.empty()
                 : Optional.of(new EvaluationRequests.Request(org, connection, synced)));
@@ -40,6 +39,13 @@ class EvaluationTasksTest {
             done.set(true);
             return true;
         });
+        return requests;
+    }
+
+    @Test
+    void anEvaluationAskedForInPlaceWaitsForTheRunningOneAndDoesNotRepeatIt() throws Exception {
+        EvaluationRequests requests = oneWaitingRequest();
+        CheckEvaluation evaluation = mock(CheckEvaluation.class);
         CountDownLatch evaluating = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
@@ -72,14 +78,7 @@ class EvaluationTasksTest {
 
     @Test
     void theClaimIsRenewedWhileALongEvaluationRunsAndGivenUpAtTheEnd() throws Exception {
-        EvaluationRequests requests = mock(EvaluationRequests.class);
-        AtomicBoolean done = new AtomicBoolean();
-        when(requests.find(org, connection)).thenAnswer(call -> done.get() ? Optional.empty()
-                : Optional.of(new EvaluationRequests.Request(org, connection, synced)));
-        when(requests.done(org, connection, synced.syncId())).thenAnswer(call -> {
-            done.set(true);
-            return true;
-        });
+        EvaluationRequests requests = oneWaitingRequest();
         CountDownLatch renewed = new CountDownLatch(3); // the claim, then two renewals
         EvaluationLeases leases = mock(EvaluationLeases.class);
         when(leases.tryAcquire(any(), any(), any(), any(), any())).thenAnswer(call -> {

@@ -163,7 +163,7 @@ abstract class AwsCollector implements Collector {
                 while (inFlight.size() < PARALLEL_SCOPES && next < scopes.size()) {
                     ScopeRef ref = scopes.get(next++);
                     inFlight.add(pool().submit(() -> read(new Scope(accounts.open(ref.member()), ref.region(), now,
-                            callPool()))));
+                            callPool))));
                 }
                 current.addAll(take(inFlight.pollFirst()));
             }
@@ -192,18 +192,17 @@ abstract class AwsCollector implements Collector {
             }
         }
 
-        /** Threads that end on their own when idle, so an iterator left unfinished leaks none. */
+        /**
+         * The scope threads, created with the call threads (enough for every scope in flight to have
+         * its per-item reads running); both end on their own when idle, so an iterator left
+         * unfinished leaks none.
+         */
         private ThreadPoolExecutor pool() {
             if (pool == null) {
                 pool = ParallelReads.daemonPool(PARALLEL_SCOPES, "aws-" + resourceType());
                 callPool = ParallelReads.daemonPool(PARALLEL_SCOPES * PARALLEL_CALLS, "aws-" + resourceType() + "-calls");
             }
             return pool;
-        }
-
-        /** Enough threads for every scope in flight to have its per-item reads running. */
-        private ThreadPoolExecutor callPool() {
-            return callPool;
         }
     }
 }

@@ -99,9 +99,8 @@ final class IamPermissions {
 
     /** Reads the account's authorization details; AccessDenied leaves every user's permissions unknown. */
     static IamPermissions read(AwsCollector.Scope scope, IamClient iam) throws CollectionException {
-        List<GetAccountAuthorizationDetailsResponse> pages = scope.callOrNone(ACTION, AwsErrors.ACCESS_DENIED,
-                () -> iam.getAccountAuthorizationDetailsPaginator(r -> r.filter(EntityType.USER, EntityType.GROUP,
-                        EntityType.LOCAL_MANAGED_POLICY)).stream().toList());
+        List<GetAccountAuthorizationDetailsResponse> pages = details(scope, iam, EntityType.USER, EntityType.GROUP,
+                EntityType.LOCAL_MANAGED_POLICY);
         if (pages == null) {
             return new IamPermissions(Map.of(), "AWS denied " + ACTION + " for " + scope.where()
                     + "; allow it in the read-only policy to see groups, policies and administrators");
@@ -164,9 +163,7 @@ final class IamPermissions {
      * GetAccountAuthorizationDetails; null when AWS denies the call.
      */
     static Map<String, Boolean> localPolicies(AwsCollector.Scope scope, IamClient iam) throws CollectionException {
-        List<GetAccountAuthorizationDetailsResponse> pages = scope.callOrNone(ACTION, AwsErrors.ACCESS_DENIED,
-                () -> iam.getAccountAuthorizationDetailsPaginator(r -> r.filter(EntityType.LOCAL_MANAGED_POLICY))
-                        .stream().toList());
+        List<GetAccountAuthorizationDetailsResponse> pages = details(scope, iam, EntityType.LOCAL_MANAGED_POLICY);
         if (pages == null) {
             return null;
         }
@@ -174,14 +171,26 @@ final class IamPermissions {
         for (GetAccountAuthorizationDetailsResponse page : pages) {
             for (ManagedPolicyDetail policy : page.policies()) {
                 String path = policy.path() == null || policy.path().isEmpty() ? "/" : policy.path();
-                byName.put(path + policy.policyName(), managedAdmin(policy.arn(), Map.of(policy.arn(), policy)));
+                byName.put(path + policy.policyName(), defaultVersionGrantsEverything(policy));
             }
         }
         return byName;
     }
 
+    /** Every page of the account's authorization details of these kinds; null when AWS denies the call. */
+    private static List<GetAccountAuthorizationDetailsResponse> details(AwsCollector.Scope scope, IamClient iam,
+                                                                        EntityType... kinds) throws CollectionException {
+        return scope.callOrNone(ACTION, AwsErrors.ACCESS_DENIED,
+                () -> iam.getAccountAuthorizationDetailsPaginator(r -> r.filter(kinds)).stream().toList());
+    }
+
+    /** Whether an ARN is the AWS managed AdministratorAccess policy, in any partition. */
+    static boolean isAdministratorAccess(String arn) {
+        return arn != null && arn.matches("arn:[\\w-]+:iam::aws:policy/AdministratorAccess");
+    }
+
     private static Boolean managedAdmin(String arn, Map<String, ManagedPolicyDetail> managed) {
-        if (arn != null && arn.matches("arn:[\\w-]+:iam::aws:policy/AdministratorAccess")) {
+        if (isAdministratorAccess(arn)) {
             return true;
         }
         ManagedPolicyDetail detail = managed.get(arn);
@@ -189,7 +198,12 @@ final class IamPermissions {
             // an AWS managed policy other than AdministratorAccess: none of them allows everything
             return arn != null && arn.matches("arn:[\\w-]+:iam::aws:policy/.*") ? false : null;
         }
-        for (PolicyVersion version : detail.policyVersionList()) {
+        return defaultVersionGrantsEverything(detail);
+    }
+
+    /** Whether a managed policy's default version allows everything; null when it cannot be read. */
+    private static Boolean defaultVersionGrantsEverything(ManagedPolicyDetail policy) {
+        for (PolicyVersion version : policy.policyVersionList()) {
             if (Boolean.TRUE.equals(version.isDefaultVersion())) {
                 return grantsEverything(version.document());
             }

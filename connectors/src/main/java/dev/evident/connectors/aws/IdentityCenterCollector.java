@@ -259,7 +259,7 @@ final class IdentityCenterCollector implements Collector {
         boolean[] admin = {false};
         pages(scope, "sso:ListManagedPoliciesInPermissionSet", SSO + "ListManagedPoliciesInPermissionSet",
                 request, "AttachedManagedPolicies", p -> admin[0] |=
-                        p.path("Arn").asString("").matches("arn:[\\w-]+:iam::aws:policy/AdministratorAccess"));
+                        IamPermissions.isAdministratorAccess(p.path("Arn").asString(null)));
         if (!admin[0]) {
             String inline = call(scope, "sso:GetInlinePolicyForPermissionSet", SSO + "GetInlinePolicyForPermissionSet",
                     request).path("InlinePolicy").asString("");

@@ -224,11 +224,7 @@ public final class RestClient {
                 }
                 rateLimitWaits++;
                 attempt--; // waiting out a rate limit is not a failed attempt
-                if (wait.isZero()) {
-                    sleep(wait, what);
-                } else {
-                    holdRequestsFor(wait); // this request waits at the top of the loop, with the others
-                }
+                holdRequestsFor(wait); // this request waits at the top of the loop, with the others
                 continue;
             }
             if (tolerated.contains(status)) {

@@ -1,10 +1,9 @@
-package dev.evident.connectors.aws;
+package dev.evident.connectors.http;
 
 import dev.evident.connector.CollectionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
@@ -16,11 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The per-item reads of one account-region: several at once, results and failures in item order. */
-class ScopeEachTest {
+/** Per-item reads (AWS's per account-region, Okta's per user): several at once, results and failures in item order. */
+class ParallelReadsTest {
 
-    private final ExecutorService calls = Executors.newFixedThreadPool(AwsCollector.PARALLEL_CALLS);
-    private final AwsCollector.Scope scope = new AwsCollector.Scope(null, null, Instant.EPOCH, calls);
+    private static final int PARALLEL = 4;
+
+    private final ExecutorService calls = Executors.newFixedThreadPool(PARALLEL);
 
     @AfterEach
     void stop() {
@@ -46,10 +46,10 @@ class ScopeEachTest {
     @Test
     void runsAsManyReadsAtOnceAsAllowedAndKeepsTheOrder() throws Exception {
         // every read waits for PARALLEL_CALLS reads to be running: one after another, they would never meet
-        CyclicBarrier together = new CyclicBarrier(AwsCollector.PARALLEL_CALLS);
+        CyclicBarrier together = new CyclicBarrier(PARALLEL);
         List<Integer> items = List.of(1, 2, 3, 4, 5, 6, 7, 8);
 
-        List<String> results = scope.each(items, item -> {
+        List<String> results = ParallelReads.inOrder(calls, PARALLEL, items, item -> {
             meet(together);
             return "item " + item;
         });
@@ -62,21 +62,21 @@ class ScopeEachTest {
     void neverRunsMoreThanAllowed() throws Exception {
         AtomicInteger running = new AtomicInteger();
         List<Integer> seen = new CopyOnWriteArrayList<>();
-        scope.each(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), item -> {
+        ParallelReads.inOrder(calls, PARALLEL, List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), item -> {
             seen.add(running.incrementAndGet());
             pause();
             running.decrementAndGet();
             return item;
         });
 
-        assertThat(seen).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(AwsCollector.PARALLEL_CALLS));
+        assertThat(seen).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(PARALLEL));
     }
 
     @Test
     void theFirstFailureInItemOrderIsThrown() {
         CyclicBarrier together = new CyclicBarrier(2);
 
-        assertThatThrownBy(() -> scope.each(List.of(1, 2, 3), item -> {
+        assertThatThrownBy(() -> ParallelReads.inOrder(calls, PARALLEL, List.of(1, 2, 3), item -> {
             if (item == 1) {
                 meet(together); // item 1 fails only once item 2 is failing too
                 throw CollectionException.permanent("item 1 refused", null);
@@ -91,10 +91,10 @@ class ScopeEachTest {
 
     @Test
     void withoutACallPoolTheReadsRunOneAfterAnotherOnTheCaller() throws Exception {
-        AwsCollector.Scope sequential = new AwsCollector.Scope(null, null, Instant.EPOCH);
         Thread caller = Thread.currentThread();
 
-        List<Boolean> onCaller = sequential.each(List.of(1, 2, 3), item -> Thread.currentThread() == caller);
+        List<Boolean> onCaller = ParallelReads.inOrder(null, PARALLEL, List.of(1, 2, 3),
+                item -> Thread.currentThread() == caller);
 
         assertThat(onCaller).containsExactly(true, true, true);
     }
